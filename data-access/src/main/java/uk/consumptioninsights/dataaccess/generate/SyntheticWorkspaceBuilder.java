@@ -1,0 +1,232 @@
+package uk.consumptioninsights.dataaccess.generate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import uk.consumptioninsights.dataaccess.pipeline.MedallionPipeline;
+import uk.consumptioninsights.dataaccess.pipeline.PipelineRun;
+import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
+import uk.consumptioninsights.model.synthetic.AnomalyInjector;
+import uk.consumptioninsights.model.synthetic.AnomalyPlan;
+import uk.consumptioninsights.model.synthetic.ConsumptionSynthesiser;
+import uk.consumptioninsights.model.synthetic.FleetSettings;
+import uk.consumptioninsights.model.synthetic.InjectedAnomaly;
+import uk.consumptioninsights.model.synthetic.InjectionRates;
+import uk.consumptioninsights.model.synthetic.MeterSlot;
+import uk.consumptioninsights.model.synthetic.SyntheticFleet;
+import uk.consumptioninsights.model.synthetic.SyntheticMeter;
+import uk.consumptioninsights.model.time.SettlementDayGrid;
+import uk.consumptioninsights.model.work.Progress;
+
+/**
+ * Fills a local workspace with a synthetic fleet: registrations and half-hourly deliveries in bronze (with the
+ * duplicates, re-publications and late arrivals of a real feed), labelled injected anomalies in evaluation, then runs
+ * the pipeline to silver and gold. The workspace is marked READY only when all of it succeeded.
+ */
+public final class SyntheticWorkspaceBuilder {
+
+    private static final int WAVE = 128;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    private final FleetSettings settings;
+    private final InjectionRates rates;
+
+    public SyntheticWorkspaceBuilder(FleetSettings settings, InjectionRates rates) {
+        this.settings = settings;
+        this.rates = rates;
+    }
+
+    public BuildReport build(LocalWorkspace workspace, Progress progress) throws SQLException {
+        Instant started = Instant.now();
+        workspace.clear();
+        workspace.putInfo(Map.of("status", WorkspaceStatus.BUILDING.name()));
+        SettlementDayGrid grid = new SettlementDayGrid(settings.firstDay(), settings.lastDay());
+        List<SyntheticMeter> meters = SyntheticFleet.meters(settings);
+        ConsumptionSynthesiser synthesiser = new ConsumptionSynthesiser(settings, grid);
+        List<MeterSlot> slots = meters.stream().map(m -> new MeterSlot(m.mpan().core(), m.gspGroup())).toList();
+        AnomalyPlan plan = new AnomalyInjector(settings.seed(), rates)
+                .plan(slots, Instant.ofEpochSecond(grid.epochSecondAt(0)), Instant.ofEpochSecond(grid.epochSecondAt(grid.size())));
+        long[] times = grid.epochSeconds();
+
+        long deliveries = 0;
+        int labelCount = 0;
+        try (Connection connection = workspace.newConnection()) {
+            DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+            writeRegistrations(duck, meters);
+            try (DuckDBAppender bronze = duck.createAppender("bronze", "hh_deliveries");
+                 DuckDBAppender labels = duck.createAppender("evaluation", "anomaly_labels")) {
+                DeliveryWriter writer = new DeliveryWriter(bronze, grid);
+                for (int wave = 0; wave < meters.size(); wave += WAVE) {
+                    progress.checkCancelled();
+                    int from = wave;
+                    int to = Math.min(meters.size(), wave + WAVE);
+                    MeterSeries[] generated = new MeterSeries[to - from];
+                    IntStream.range(from, to).parallel().forEach(i -> {
+                        double[] kwh = synthesiser.series(meters.get(i));
+                        List<InjectedAnomaly> injected = plan.inject(slots.get(i), times, kwh);
+                        generated[i - from] = new MeterSeries(meters.get(i), kwh, injected);
+                    });
+                    for (MeterSeries series : generated) {
+                        deliveries += writer.write(series.meter(), series.kwh(), settings.seed());
+                        for (InjectedAnomaly label : series.labels()) {
+                            appendLabel(labels, ++labelCount, series.meter(), label);
+                        }
+                    }
+                    progress.report(0.6 * to / meters.size(), "Generating half-hourly readings: " + to + " of " + meters.size() + " meters");
+                }
+            }
+        }
+        Duration generation = Duration.between(started, Instant.now());
+        PipelineRun run;
+        try (Connection connection = workspace.newConnection()) {
+            run = new MedallionPipeline(connection, workspace.pseudonyms()).run(progress.slice(0.6, 0.98));
+        }
+        long readings;
+        try (Connection connection = workspace.newConnection(); Statement st = connection.createStatement()) {
+            var rs = st.executeQuery("SELECT count(*) FROM gold.consumption_half_hourly");
+            rs.next();
+            readings = rs.getLong(1);
+            st.execute("CHECKPOINT");
+        }
+        workspace.putInfo(Map.of(
+                "status", WorkspaceStatus.READY.name(),
+                "kind", "synthetic",
+                "seed", Long.toString(settings.seed()),
+                "meters", Integer.toString(meters.size()),
+                "first_day", settings.firstDay().toString(),
+                "last_day", settings.lastDay().toString(),
+                "built_at_utc", Instant.now().toString()));
+        progress.report(1, "Workspace ready");
+        return new BuildReport(meters.size(), settings.dayCount(), deliveries, readings, labelCount, run, generation,
+                Duration.between(started, Instant.now()));
+    }
+
+    private record MeterSeries(SyntheticMeter meter, double[] kwh, List<InjectedAnomaly> labels) {
+    }
+
+    private void writeRegistrations(DuckDBConnection duck, List<SyntheticMeter> meters) throws SQLException {
+        long received = settings.firstDay().minusDays(1).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
+        try (DuckDBAppender appender = duck.createAppender("bronze", "meter_registrations")) {
+            for (SyntheticMeter m : meters) {
+                appender.beginRow();
+                appender.append(m.mpan().core());
+                appender.append(m.gspGroup().code());
+                appender.append(m.customerClass().code());
+                appender.append((String) null);
+                appender.append("synthetic");
+                appender.appendEpochMicros(received * MICROS_PER_SECOND);
+                appender.endRow();
+            }
+        }
+    }
+
+    private static void appendLabel(DuckDBAppender labels, int id, SyntheticMeter meter, InjectedAnomaly label) throws SQLException {
+        labels.beginRow();
+        labels.append(id);
+        labels.append(meter.mpan().core());
+        labels.append(meter.gspGroup().code());
+        labels.append(label.type().code());
+        labels.append(label.pattern());
+        labels.appendEpochMicros(label.start().getEpochSecond() * MICROS_PER_SECOND);
+        labels.appendEpochMicros(label.end().getEpochSecond() * MICROS_PER_SECOND);
+        labels.append(label.magnitude());
+        labels.append(label.description());
+        labels.endRow();
+    }
+
+    /** Turns a meter's series into bronze deliveries, one per settlement day and schedule. */
+    private static final class DeliveryWriter {
+
+        private final DuckDBAppender appender;
+        private final SettlementDayGrid grid;
+        private final int lastBatch;
+        private long nextDeliveryId = 1;
+
+        DeliveryWriter(DuckDBAppender appender, SettlementDayGrid grid) {
+            this.appender = appender;
+            this.grid = grid;
+            this.lastBatch = grid.dayCount();
+        }
+
+        long write(SyntheticMeter meter, double[] kwh, long seed) throws SQLException {
+            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + meter.index());
+            String mpan = meter.mpan().core();
+            long count = 0;
+            for (int d = 0; d < grid.dayCount(); d++) {
+                int start = grid.dayStartIndex(d);
+                double[] day = Arrays.copyOfRange(kwh, start, start + grid.periodsOnDay(d));
+                DeliverySchedule schedule = DeliverySchedule.draw(random.nextDouble());
+                int onTime = d + 1;
+                int minuteOfArrival = 300 + random.nextInt(240);
+                switch (schedule) {
+                    case ON_TIME -> count += append(mpan, d, day, 1, onTime, minuteOfArrival);
+                    case DUPLICATED -> {
+                        count += append(mpan, d, day, 1, onTime, minuteOfArrival);
+                        count += append(mpan, d, day, 1, Math.min(lastBatch, onTime + random.nextInt(2)), minuteOfArrival + 30);
+                    }
+                    case ESTIMATE_THEN_ACTUAL -> {
+                        count += append(mpan, d, estimate(day), 1, onTime, minuteOfArrival);
+                        count += append(mpan, d, day, 2, Math.min(lastBatch, onTime + 1), minuteOfArrival);
+                    }
+                    case LATE_WITHIN_WATERMARK -> count += append(mpan, d, day, 1, Math.min(lastBatch, onTime + 1), minuteOfArrival + 240);
+                    case CORRECTION_AFTER_WATERMARK -> {
+                        count += append(mpan, d, day, 1, onTime, minuteOfArrival);
+                        if (onTime + 5 <= lastBatch) {
+                            count += append(mpan, d, scaled(day, 1.05), 2, onTime + 5, minuteOfArrival);
+                        }
+                    }
+                }
+            }
+            return count;
+        }
+
+        /** An estimate spreads the day's energy evenly: what a data collector sends before the actuals are read. */
+        private static double[] estimate(double[] day) {
+            double total = 0;
+            for (double v : day) {
+                total += v;
+            }
+            double[] flat = new double[day.length];
+            Arrays.fill(flat, Math.round(total / day.length * 1000) / 1000.0);
+            return flat;
+        }
+
+        private static double[] scaled(double[] day, double factor) {
+            double[] out = new double[day.length];
+            for (int i = 0; i < day.length; i++) {
+                out[i] = Math.round(day[i] * factor * 1000) / 1000.0;
+            }
+            return out;
+        }
+
+        private int append(String mpan, int dayIndex, double[] values, int version, int batch, int minuteOfArrival) throws SQLException {
+            LocalDate settlementDate = grid.day(dayIndex);
+            long receivedEpoch = grid.firstDay().plusDays(batch).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC)
+                    + 60L * minuteOfArrival;
+            appender.beginRow();
+            appender.append(nextDeliveryId++);
+            appender.append(batch);
+            appender.append(mpan);
+            appender.append(settlementDate);
+            appender.appendEpochMicros(grid.epochSecondAt(grid.dayStartIndex(dayIndex)) * MICROS_PER_SECOND);
+            appender.append(values);
+            appender.append(version);
+            appender.appendEpochMicros(receivedEpoch * MICROS_PER_SECOND);
+            appender.append("synthetic");
+            appender.endRow();
+            return 1;
+        }
+    }
+
+}

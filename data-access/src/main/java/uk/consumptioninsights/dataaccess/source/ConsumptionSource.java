@@ -1,0 +1,32 @@
+package uk.consumptioninsights.dataaccess.source;
+
+import java.util.List;
+import uk.consumptioninsights.model.access.PurposeRole;
+import uk.consumptioninsights.model.meter.GspGroup;
+
+/**
+ * Everything the workbench's tabs read, for a purpose role, through that role's view. The local workspace implements
+ * it now; the Databricks provider and the Delta Sharing recipient implement the same queries later. Methods block on
+ * IO: call them off the UI thread. Failures are {@link SourceException}s with a user-facing message.
+ */
+public interface ConsumptionSource {
+
+    SourceDescriptor descriptor();
+
+    /** Roles this source can answer for (a recipient sees only the Recipient role). */
+    List<PurposeRole> roles();
+
+    /** First and last settlement date with data visible to the role; null when there is none. */
+    DateRange availableRange(PurposeRole role);
+
+    OverviewKpis overview(PurposeRole role, DateRange range);
+
+    ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range);
+
+    /** Meters the role may chart one by one: empty for aggregate-only roles. */
+    List<MeterChoice> meters(PurposeRole role);
+
+    List<GspGroup> gspGroups(PurposeRole role);
+
+    AnomalyListing anomalies(PurposeRole role, DateRange range);
+}

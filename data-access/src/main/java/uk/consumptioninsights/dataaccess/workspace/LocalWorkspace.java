@@ -1,0 +1,141 @@
+package uk.consumptioninsights.dataaccess.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import uk.consumptioninsights.model.access.PurposeRole;
+import uk.consumptioninsights.model.meter.MpanPseudonymiser;
+
+/**
+ * An embedded DuckDB lakehouse in one file, with its pseudonymisation key beside it. One instance owns the file;
+ * {@link #newConnection()} hands each thread its own connection to the same database.
+ */
+public final class LocalWorkspace implements AutoCloseable {
+
+    private final Path file;
+    private final DuckDBConnection root;
+    private final MeterPseudonyms pseudonyms;
+
+    private LocalWorkspace(Path file, DuckDBConnection root, MeterPseudonyms pseudonyms) {
+        this.file = file;
+        this.root = root;
+        this.pseudonyms = pseudonyms;
+    }
+
+    /** Opens the workspace at {@code file}, creating the file, the key and the schema when missing. */
+    public static LocalWorkspace open(Path file) throws SQLException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the workspace folder for " + file, e);
+        }
+        byte[] key = WorkspaceKey.loadOrCreate(keyFileFor(file));
+        Properties props = new Properties();
+        // Everything the workspace needs is built in; never reach for the network to fetch extensions.
+        props.setProperty("autoinstall_known_extensions", "false");
+        props.setProperty("autoload_known_extensions", "false");
+        DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        try {
+            applySchema(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return new LocalWorkspace(file, connection, new MeterPseudonyms(new MpanPseudonymiser(key)));
+    }
+
+    static Path keyFileFor(Path file) {
+        return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.duckdb$", "") + ".key");
+    }
+
+    private static void applySchema(Connection connection) throws SQLException {
+        String sql = resource("schema.sql")
+                .replace("${research_min_group}", Integer.toString(PurposeRole.RESEARCH.minimumGroupSize()));
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = LocalWorkspace.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** A new connection to this workspace for one unit of work; the caller closes it. */
+    public Connection newConnection() throws SQLException {
+        return root.duplicate();
+    }
+
+    public MeterPseudonyms pseudonyms() {
+        return pseudonyms;
+    }
+
+    public WorkspaceStatus status() throws SQLException {
+        String status = info().get("status");
+        return status == null ? WorkspaceStatus.EMPTY : WorkspaceStatus.valueOf(status);
+    }
+
+    public Map<String, String> info() throws SQLException {
+        Map<String, String> info = new LinkedHashMap<>();
+        try (Connection c = newConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT key, value FROM meta.workspace_info ORDER BY key")) {
+            while (rs.next()) {
+                info.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return info;
+    }
+
+    public void putInfo(Map<String, String> entries) throws SQLException {
+        try (Connection c = newConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO meta.workspace_info VALUES (?, ?)")) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Removes every row, keeping the schema: used before a rebuild. */
+    public void clear() throws SQLException {
+        try (Connection c = newConnection(); Statement st = c.createStatement()) {
+            for (String table : new String[] {"meta.workspace_info", "bronze.meter_registrations", "bronze.hh_deliveries",
+                "silver.meters", "silver.hh_readings", "silver.late_rejections", "silver.pipeline_runs", "gold.meters",
+                "gold.consumption_half_hourly", "gold.consumption_daily", "gold.consumption_gsp_half_hourly",
+                "gold.anomalies", "evaluation.anomaly_labels"}) {
+                st.execute("DELETE FROM " + table);
+            }
+            st.execute("CHECKPOINT");
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        root.close();
+    }
+}

@@ -1,0 +1,200 @@
+-- Local workspace layout. Gold follows gold-contract.json, the contract the Databricks notebooks build too.
+-- Times are UTC (TIMESTAMP without zone, named *_utc); settlement dates are Europe/London days.
+CREATE SCHEMA IF NOT EXISTS meta;
+CREATE SCHEMA IF NOT EXISTS bronze;
+CREATE SCHEMA IF NOT EXISTS silver;
+CREATE SCHEMA IF NOT EXISTS gold;
+CREATE SCHEMA IF NOT EXISTS evaluation;
+
+CREATE TABLE IF NOT EXISTS meta.workspace_info (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+
+-- Registrations as a registration service sends them; the latest per MPAN wins.
+CREATE TABLE IF NOT EXISTS bronze.meter_registrations (
+    mpan            VARCHAR   NOT NULL,
+    gsp_group       VARCHAR   NOT NULL,
+    customer_class  VARCHAR   NOT NULL,
+    source_meter_id VARCHAR,
+    source          VARCHAR   NOT NULL,
+    received_at_utc TIMESTAMP NOT NULL
+);
+
+-- One delivery = one MPAN's settlement day as a data service sends it: a value per period (46, 48 or 50),
+-- NULL where a period is missing. Feeds repeat deliveries, re-publish corrected versions and arrive late.
+CREATE TABLE IF NOT EXISTS bronze.hh_deliveries (
+    delivery_id        BIGINT    NOT NULL,
+    ingest_batch       INTEGER   NOT NULL,
+    mpan               VARCHAR   NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    first_interval_utc TIMESTAMP NOT NULL,
+    period_kwh         DOUBLE[]  NOT NULL,
+    version            INTEGER   NOT NULL,
+    received_at_utc    TIMESTAMP NOT NULL,
+    source             VARCHAR   NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS silver.meters (
+    mpan            VARCHAR PRIMARY KEY,
+    mpan_pseudonym  VARCHAR NOT NULL,
+    gsp_group       VARCHAR NOT NULL,
+    customer_class  VARCHAR NOT NULL,
+    source_meter_id VARCHAR
+);
+
+-- The latest version of every (MPAN, interval), maintained by upsert.
+CREATE TABLE IF NOT EXISTS silver.hh_readings (
+    mpan               VARCHAR   NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    settlement_period  SMALLINT  NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    kwh                DOUBLE    NOT NULL,
+    version            INTEGER   NOT NULL,
+    delivery_id        BIGINT    NOT NULL,
+    received_at_utc    TIMESTAMP NOT NULL
+);
+
+-- Readings that arrived after the watermark of their batch: kept for data quality, never merged.
+CREATE TABLE IF NOT EXISTS silver.late_rejections (
+    mpan               VARCHAR   NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    settlement_period  SMALLINT  NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    kwh                DOUBLE    NOT NULL,
+    version            INTEGER   NOT NULL,
+    delivery_id        BIGINT    NOT NULL,
+    ingest_batch       INTEGER   NOT NULL,
+    received_at_utc    TIMESTAMP NOT NULL,
+    watermark_utc      TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS silver.pipeline_runs (
+    run_id             INTEGER   NOT NULL,
+    started_at_utc     TIMESTAMP NOT NULL,
+    finished_at_utc    TIMESTAMP NOT NULL,
+    first_batch        INTEGER,
+    last_batch         INTEGER,
+    readings_in        BIGINT    NOT NULL,
+    readings_upserted  BIGINT    NOT NULL,
+    readings_late      BIGINT    NOT NULL,
+    readings_superseded BIGINT   NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS gold.meters (
+    mpan           VARCHAR NOT NULL,
+    mpan_pseudonym VARCHAR NOT NULL,
+    gsp_group      VARCHAR NOT NULL,
+    region         VARCHAR NOT NULL,
+    customer_class VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS gold.consumption_half_hourly (
+    mpan               VARCHAR   NOT NULL,
+    gsp_group          VARCHAR   NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    settlement_period  SMALLINT  NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    kwh                DOUBLE    NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS gold.consumption_daily (
+    mpan             VARCHAR  NOT NULL,
+    gsp_group        VARCHAR  NOT NULL,
+    settlement_date  DATE     NOT NULL,
+    periods_expected SMALLINT NOT NULL,
+    periods_read     SMALLINT NOT NULL,
+    kwh_total        DOUBLE   NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS gold.consumption_gsp_half_hourly (
+    gsp_group          VARCHAR   NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    settlement_period  SMALLINT  NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    meter_count        INTEGER   NOT NULL,
+    kwh_total          DOUBLE    NOT NULL
+);
+
+-- Detections (rule-based or learned); empty until something scores the workspace.
+CREATE TABLE IF NOT EXISTS gold.anomalies (
+    anomaly_id         VARCHAR   NOT NULL,
+    mpan               VARCHAR   NOT NULL,
+    gsp_group          VARCHAR   NOT NULL,
+    anomaly_type       VARCHAR   NOT NULL,
+    severity           VARCHAR   NOT NULL,
+    score              DOUBLE    NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    interval_end_utc   TIMESTAMP NOT NULL,
+    expected_kwh       DOUBLE,
+    actual_kwh         DOUBLE,
+    reason             VARCHAR   NOT NULL,
+    detector           VARCHAR   NOT NULL,
+    detected_at_utc    TIMESTAMP NOT NULL
+);
+
+-- Ground truth of injected anomalies, for evaluation only: never read by a purpose view.
+CREATE TABLE IF NOT EXISTS evaluation.anomaly_labels (
+    label_id     INTEGER   NOT NULL,
+    mpan         VARCHAR   NOT NULL,
+    gsp_group    VARCHAR   NOT NULL,
+    anomaly_type VARCHAR   NOT NULL,
+    pattern      VARCHAR   NOT NULL,
+    start_utc    TIMESTAMP NOT NULL,
+    end_utc      TIMESTAMP NOT NULL,
+    magnitude    DOUBLE    NOT NULL,
+    description  VARCHAR   NOT NULL
+);
+
+-- Shared (curated) relations: pseudonyms only.
+CREATE OR REPLACE VIEW gold.consumption_curated AS
+SELECT m.mpan_pseudonym, c.gsp_group, c.settlement_date, c.settlement_period, c.interval_start_utc, c.kwh
+FROM gold.consumption_half_hourly c JOIN gold.meters m USING (mpan);
+
+CREATE OR REPLACE VIEW gold.anomalies_curated AS
+SELECT a.anomaly_id, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.interval_start_utc,
+       a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason
+FROM gold.anomalies a JOIN gold.meters m USING (mpan);
+
+-- One view per purpose role.
+CREATE OR REPLACE VIEW gold.v_settlement_half_hourly AS
+SELECT c.mpan, m.mpan_pseudonym, c.gsp_group, c.settlement_date, c.settlement_period, c.interval_start_utc, c.kwh
+FROM gold.consumption_half_hourly c JOIN gold.meters m USING (mpan);
+
+CREATE OR REPLACE VIEW gold.v_market_monitoring_half_hourly AS
+SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
+FROM gold.consumption_curated;
+
+CREATE OR REPLACE VIEW gold.v_research_gsp_half_hourly AS
+SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
+FROM gold.consumption_gsp_half_hourly
+WHERE meter_count >= ${research_min_group};
+
+CREATE OR REPLACE VIEW gold.v_research_population AS
+SELECT gsp_group, count(*)::INTEGER AS meter_count
+FROM gold.meters GROUP BY gsp_group
+HAVING count(*) >= ${research_min_group};
+
+CREATE OR REPLACE VIEW gold.v_recipient_half_hourly AS
+SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
+FROM gold.consumption_curated;
+
+CREATE OR REPLACE VIEW gold.v_settlement_anomalies AS
+SELECT a.anomaly_id, a.mpan, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.interval_start_utc,
+       a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason, a.detector
+FROM gold.anomalies a JOIN gold.meters m USING (mpan);
+
+CREATE OR REPLACE VIEW gold.v_market_monitoring_anomalies AS
+SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, interval_start_utc, interval_end_utc,
+       expected_kwh, actual_kwh, reason
+FROM gold.anomalies_curated;
+
+CREATE OR REPLACE VIEW gold.v_research_anomaly_summary AS
+SELECT gsp_group, anomaly_type, severity, CAST(interval_start_utc AS DATE) AS day_utc, count(*)::INTEGER AS anomaly_count
+FROM gold.anomalies
+GROUP BY ALL;
+
+CREATE OR REPLACE VIEW gold.v_recipient_anomalies AS
+SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, interval_start_utc, interval_end_utc,
+       expected_kwh, actual_kwh, reason
+FROM gold.anomalies_curated;
