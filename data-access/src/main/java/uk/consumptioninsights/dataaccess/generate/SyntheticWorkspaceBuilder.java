@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -67,23 +68,23 @@ public final class SyntheticWorkspaceBuilder {
             try (DuckDBAppender bronze = duck.createAppender("bronze", "hh_deliveries");
                  DuckDBAppender labels = duck.createAppender("evaluation", "anomaly_labels")) {
                 DeliveryWriter writer = new DeliveryWriter(bronze, grid);
+                // The next wave is synthesised on the other cores while this one is appended.
+                CompletableFuture<MeterSeries[]> next = CompletableFuture.supplyAsync(() -> synthesise(0, meters, synthesiser, plan, slots, times));
                 for (int wave = 0; wave < meters.size(); wave += WAVE) {
                     progress.checkCancelled();
-                    int from = wave;
-                    int to = Math.min(meters.size(), wave + WAVE);
-                    MeterSeries[] generated = new MeterSeries[to - from];
-                    IntStream.range(from, to).parallel().forEach(i -> {
-                        double[] kwh = synthesiser.series(meters.get(i));
-                        List<InjectedAnomaly> injected = plan.inject(slots.get(i), times, kwh);
-                        generated[i - from] = new MeterSeries(meters.get(i), kwh, injected);
-                    });
+                    MeterSeries[] generated = next.join();
+                    int following = wave + WAVE;
+                    next = following < meters.size()
+                            ? CompletableFuture.supplyAsync(() -> synthesise(following, meters, synthesiser, plan, slots, times))
+                            : null;
                     for (MeterSeries series : generated) {
                         deliveries += writer.write(series.meter(), series.kwh(), settings.seed());
                         for (InjectedAnomaly label : series.labels()) {
                             appendLabel(labels, ++labelCount, series.meter(), label);
                         }
                     }
-                    progress.report(0.6 * to / meters.size(), "Generating half-hourly readings: " + to + " of " + meters.size() + " meters");
+                    int done = Math.min(meters.size(), following);
+                    progress.report(0.6 * done / meters.size(), "Generating half-hourly readings: " + done + " of " + meters.size() + " meters");
                 }
             }
         }
@@ -110,6 +111,18 @@ public final class SyntheticWorkspaceBuilder {
         progress.report(1, "Workspace ready");
         return new BuildReport(meters.size(), settings.dayCount(), deliveries, readings, labelCount, run, generation,
                 Duration.between(started, Instant.now()));
+    }
+
+    private static MeterSeries[] synthesise(int from, List<SyntheticMeter> meters, ConsumptionSynthesiser synthesiser,
+                                            AnomalyPlan plan, List<MeterSlot> slots, long[] times) {
+        int to = Math.min(meters.size(), from + WAVE);
+        MeterSeries[] generated = new MeterSeries[to - from];
+        IntStream.range(from, to).parallel().forEach(i -> {
+            double[] kwh = synthesiser.series(meters.get(i));
+            List<InjectedAnomaly> injected = plan.inject(slots.get(i), times, kwh);
+            generated[i - from] = new MeterSeries(meters.get(i), kwh, injected);
+        });
+        return generated;
     }
 
     private record MeterSeries(SyntheticMeter meter, double[] kwh, List<InjectedAnomaly> labels) {

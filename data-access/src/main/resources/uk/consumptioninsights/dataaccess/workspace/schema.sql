@@ -69,6 +69,19 @@ CREATE TABLE IF NOT EXISTS silver.late_rejections (
     watermark_utc      TIMESTAMP NOT NULL
 );
 
+-- The settlement calendar for the dates in silver: 46, 48 or 50 periods, computed in Java through Europe/London.
+CREATE TABLE IF NOT EXISTS silver.settlement_days (
+    settlement_date    DATE      PRIMARY KEY,
+    periods            SMALLINT  NOT NULL,
+    first_interval_utc TIMESTAMP NOT NULL
+);
+
+-- Settlement dates changed in silver whose gold rows are not refreshed yet. Silver and gold commit separately;
+-- a gold refresh that fails leaves its dates here for the next run.
+CREATE TABLE IF NOT EXISTS silver.gold_pending_dates (
+    settlement_date DATE PRIMARY KEY
+);
+
 CREATE TABLE IF NOT EXISTS silver.pipeline_runs (
     run_id             INTEGER   NOT NULL,
     started_at_utc     TIMESTAMP NOT NULL,
