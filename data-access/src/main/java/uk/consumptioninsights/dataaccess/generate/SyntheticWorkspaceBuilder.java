@@ -231,7 +231,7 @@ public final class SyntheticWorkspaceBuilder {
             appender.append(nextDeliveryId++);
             appender.append(batch);
             appender.append(mpan);
-            appender.append(settlementDate);
+            appender.appendEpochDays((int) settlementDate.toEpochDay());
             appender.appendEpochMicros(grid.epochSecondAt(grid.dayStartIndex(dayIndex)) * MICROS_PER_SECOND);
             appender.append(values);
             appender.append(version);

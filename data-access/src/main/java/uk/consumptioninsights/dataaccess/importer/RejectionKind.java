@@ -1,0 +1,25 @@
+package uk.consumptioninsights.dataaccess.importer;
+
+/** Why a CSV line was not imported, with the phrase the import summary uses for it ("2 with an invalid timestamp"). */
+public enum RejectionKind {
+    WRONG_FIELD_COUNT("with the wrong number of fields"),
+    INVALID_HOUSEHOLD("with a missing or invalid household id"),
+    INVALID_TIMESTAMP("with an invalid timestamp"),
+    OFF_HALF_HOUR("with a timestamp not on a half-hour boundary"),
+    MISSING_ENERGY("with an empty or Null energy value"),
+    INVALID_ENERGY("with an energy value that is not a number"),
+    NEGATIVE_ENERGY("with negative energy"),
+    IMPOSSIBLE_ENERGY("with more than 50 kWh in a half hour"),
+    DUPLICATE("duplicate");
+
+    private final String summaryPhrase;
+
+    RejectionKind(String summaryPhrase) {
+        this.summaryPhrase = summaryPhrase;
+    }
+
+    /** Follows the count in the summary, e.g. "with an invalid timestamp"; DUPLICATE reads "1 duplicate". */
+    public String summaryPhrase() {
+        return summaryPhrase;
+    }
+}
