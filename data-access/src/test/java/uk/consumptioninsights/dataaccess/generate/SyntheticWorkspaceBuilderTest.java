@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import uk.consumptioninsights.dataaccess.WorkspaceSql;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.meter.Mpan;
@@ -51,26 +52,26 @@ class SyntheticWorkspaceBuilderTest {
     void buildsAReadyWorkspaceWithEveryMeterAndDay() throws SQLException {
         assertThat(workspace.status()).isEqualTo(WorkspaceStatus.READY);
         assertThat(report.meters()).isEqualTo(120);
-        assertThat(longOf("SELECT count(*) FROM gold.meters")).isEqualTo(120);
-        assertThat(longOf("SELECT count(DISTINCT settlement_date) FROM gold.consumption_half_hourly")).isEqualTo(30);
-        assertThat(longOf("SELECT count(*) FROM gold.consumption_half_hourly")).isEqualTo(report.readings());
-        assertThat(longOf("SELECT count(*) FROM (SELECT mpan, interval_start_utc FROM gold.consumption_half_hourly GROUP BY ALL HAVING count(*) > 1)"))
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.meters")).isEqualTo(120);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(DISTINCT settlement_date) FROM gold.consumption_half_hourly")).isEqualTo(30);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly")).isEqualTo(report.readings());
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM (SELECT mpan, interval_start_utc FROM gold.consumption_half_hourly GROUP BY ALL HAVING count(*) > 1)"))
                 .as("one reading per MPAN and interval").isZero();
     }
 
     @Test
     void everyMpanIsValidAndEveryGspGroupIsCovered() throws SQLException {
-        List<String> mpans = strings("SELECT mpan FROM gold.meters");
+        List<String> mpans = WorkspaceSql.strings(workspace, "SELECT mpan FROM gold.meters");
         assertThat(mpans).allSatisfy(m -> assertThat(Mpan.isValidCore(m)).as(m).isTrue());
-        assertThat(longOf("SELECT count(DISTINCT gsp_group) FROM gold.meters")).isEqualTo(14);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(DISTINCT gsp_group) FROM gold.meters")).isEqualTo(14);
     }
 
     @Test
     void bronzeHoldsWhatRealFeedsHold() throws SQLException {
-        assertThat(longOf("SELECT count(*) - count(DISTINCT (mpan, settlement_date)) FROM bronze.hh_deliveries"))
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) - count(DISTINCT (mpan, settlement_date)) FROM bronze.hh_deliveries"))
                 .as("repeated deliveries").isPositive();
-        assertThat(longOf("SELECT count(*) FROM bronze.hh_deliveries WHERE version > 1")).as("re-published versions").isPositive();
-        assertThat(longOf("SELECT count(*) FROM bronze.hh_deliveries WHERE ingest_batch > datediff('day', DATE '2026-10-05', settlement_date) + 1"))
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM bronze.hh_deliveries WHERE version > 1")).as("re-published versions").isPositive();
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM bronze.hh_deliveries WHERE ingest_batch > datediff('day', DATE '2026-10-05', settlement_date) + 1"))
                 .as("late arrivals").isPositive();
         assertThat(report.pipeline().readingsLate()).as("corrections beyond the watermark").isPositive();
         assertThat(report.pipeline().readingsSuperseded()).isPositive();
@@ -78,51 +79,51 @@ class SyntheticWorkspaceBuilderTest {
 
     @Test
     void clockChangeDayHasFiftyPeriodsForEveryMeter() throws SQLException {
-        assertThat(longOf("SELECT min(periods_expected) FROM gold.consumption_daily WHERE settlement_date = DATE '2026-10-25'")).isEqualTo(50);
-        assertThat(longOf("SELECT max(settlement_period) FROM gold.consumption_half_hourly WHERE settlement_date = DATE '2026-10-25'")).isEqualTo(50);
-        assertThat(longOf("SELECT count(*) FROM gold.consumption_daily WHERE periods_read <> periods_expected")).isZero();
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT min(periods_expected) FROM gold.consumption_daily WHERE settlement_date = DATE '2026-10-25'")).isEqualTo(50);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT max(settlement_period) FROM gold.consumption_half_hourly WHERE settlement_date = DATE '2026-10-25'")).isEqualTo(50);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_daily WHERE periods_read <> periods_expected")).isZero();
     }
 
     @Test
     void consumptionLooksLikeGbHouseholds() throws SQLException {
         // Domestic daily totals around 2,700 kWh a year (7.4 kWh a day), higher in late autumn.
-        double medianDaily = doubleOf("""
+        double medianDaily = WorkspaceSql.doubleOf(workspace, """
                 SELECT median(kwh_total) FROM gold.consumption_daily d JOIN gold.meters m USING (mpan)
                 WHERE m.customer_class = 'domestic'""");
         assertThat(medianDaily).isBetween(5.0, 12.0);
         // Evening peak well above the small hours (local time: these dates are GMT after 25 Oct).
-        double evening = doubleOf("SELECT avg(kwh) FROM gold.consumption_half_hourly WHERE settlement_date > DATE '2026-10-25' AND settlement_period IN (36, 37)");
-        double night = doubleOf("SELECT avg(kwh) FROM gold.consumption_half_hourly WHERE settlement_date > DATE '2026-10-25' AND settlement_period IN (7, 8)");
+        double evening = WorkspaceSql.doubleOf(workspace, "SELECT avg(kwh) FROM gold.consumption_half_hourly WHERE settlement_date > DATE '2026-10-25' AND settlement_period IN (36, 37)");
+        double night = WorkspaceSql.doubleOf(workspace, "SELECT avg(kwh) FROM gold.consumption_half_hourly WHERE settlement_date > DATE '2026-10-25' AND settlement_period IN (7, 8)");
         assertThat(evening).isGreaterThan(1.8 * night);
-        assertThat(longOf("SELECT count(DISTINCT customer_class) FROM gold.meters")).isEqualTo(2);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(DISTINCT customer_class) FROM gold.meters")).isEqualTo(2);
     }
 
     @Test
     void labelsCoverEveryTaxonomyTypeAndAreNeverDetections() throws SQLException {
-        assertThat(strings("SELECT DISTINCT anomaly_type FROM evaluation.anomaly_labels ORDER BY 1"))
+        assertThat(WorkspaceSql.strings(workspace, "SELECT DISTINCT anomaly_type FROM evaluation.anomaly_labels ORDER BY 1"))
                 .containsExactly("maintenance", "meter_malfunction", "network_anomaly", "theft");
-        assertThat(longOf("SELECT count(*) FROM evaluation.anomaly_labels")).isEqualTo(report.labels());
-        assertThat(longOf("SELECT count(*) FROM evaluation.anomaly_labels l ANTI JOIN gold.meters m USING (mpan)")).isZero();
-        assertThat(longOf("SELECT count(*) FROM gold.anomalies")).as("labels are not detections").isZero();
-        assertThat(longOf("SELECT count(*) FROM duckdb_views() WHERE sql ILIKE '%evaluation%'")).as("no view reads the labels").isZero();
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM evaluation.anomaly_labels")).isEqualTo(report.labels());
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM evaluation.anomaly_labels l ANTI JOIN gold.meters m USING (mpan)")).isZero();
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies")).as("labels are not detections").isZero();
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM duckdb_views() WHERE sql ILIKE '%evaluation%'")).as("no view reads the labels").isZero();
     }
 
     @Test
     void theDataShowsEachLabelledPattern() throws SQLException {
-        assertThat(longOf(windowCheck("zero_run", "max(abs(kwh)) = 0"))).isZero();
-        assertThat(longOf(windowCheck("negative", "max(kwh) < 0"))).isZero();
-        assertThat(longOf(windowCheck("spike", "min(kwh) >= 25"))).isZero();
-        assertThat(longOf(windowCheck("stuck", "min(kwh) = max(kwh)"))).isZero();
-        assertThat(longOf(windowCheck("group_loss", "max(kwh) = 0"))).isZero();
+        assertThat(WorkspaceSql.longOf(workspace, windowCheck("zero_run", "max(abs(kwh)) = 0"))).isZero();
+        assertThat(WorkspaceSql.longOf(workspace, windowCheck("negative", "max(kwh) < 0"))).isZero();
+        assertThat(WorkspaceSql.longOf(workspace, windowCheck("spike", "min(kwh) >= 25"))).isZero();
+        assertThat(WorkspaceSql.longOf(workspace, windowCheck("stuck", "min(kwh) = max(kwh)"))).isZero();
+        assertThat(WorkspaceSql.longOf(workspace, windowCheck("group_loss", "max(kwh) = 0"))).isZero();
         // Theft keeps the shape but cuts the level well below the meter's own normal.
-        assertThat(longOf("""
+        assertThat(WorkspaceSql.longOf(workspace, """
                 SELECT count(*) FROM evaluation.anomaly_labels l
                 WHERE l.pattern = 'sustained_drop' AND NOT (
                   (SELECT avg(kwh) FROM gold.consumption_half_hourly c WHERE c.mpan = l.mpan
                      AND c.interval_start_utc >= l.start_utc AND c.interval_start_utc < l.end_utc)
                   < 0.7 * (SELECT avg(kwh) FROM gold.consumption_half_hourly c WHERE c.mpan = l.mpan
                      AND (c.interval_start_utc < l.start_utc OR c.interval_start_utc >= l.end_utc)))""")).isZero();
-        assertThat(longOf("SELECT count(DISTINCT pattern) FROM evaluation.anomaly_labels")).isGreaterThanOrEqualTo(7);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(DISTINCT pattern) FROM evaluation.anomaly_labels")).isGreaterThanOrEqualTo(7);
     }
 
     /** Labels whose window does NOT satisfy the condition; a correct injection leaves none. */
@@ -177,28 +178,7 @@ class SyntheticWorkspaceBuilderTest {
         }
     }
 
-    private long longOf(String sql) throws SQLException {
-        try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private double doubleOf(String sql) throws SQLException {
-        try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getDouble(1);
-        }
-    }
 
-    private List<String> strings(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 
 }

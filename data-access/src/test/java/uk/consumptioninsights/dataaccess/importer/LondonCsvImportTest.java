@@ -27,6 +27,7 @@ import java.util.concurrent.CancellationException;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.consumptioninsights.dataaccess.WorkspaceSql;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.meter.Mpan;
@@ -74,9 +75,9 @@ class LondonCsvImportTest {
                     + "1 with an energy value that is not a number (line 13), 1 with negative energy (line 14), "
                     + "1 with more than 50 kWh in a half hour (line 15), 1 duplicate (line 16, first seen on line 3).");
 
-            assertThat(queryLong(workspace, "SELECT count(*) FROM gold.consumption_half_hourly"))
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly"))
                     .isEqualTo(report.readingsImported());
-            assertThat(queryLong(workspace, "SELECT count(*) FROM silver.hh_readings")).isEqualTo(report.readingsImported());
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM silver.hh_readings")).isEqualTo(report.readingsImported());
             assertThat(workspace.status()).isEqualTo(WorkspaceStatus.READY);
             assertThat(workspace.info()).contains(
                     entry("kind", "imported"),
@@ -141,7 +142,7 @@ class LondonCsvImportTest {
             CsvImportReport report = importer.importFile(csv, workspace, Progress.NONE);
             assertThat(report.rejectedRows()).isEmpty();
             assertThat(report.readingsImported()).isEqualTo(6 * 48);
-            assertThat(queryLong(workspace, "SELECT count(*) FROM gold.consumption_half_hourly")).isEqualTo(6 * 48);
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly")).isEqualTo(6 * 48);
 
             // Array length per settlement day; 2013-10-26 is a BST day whose first two periods (23:00Z, 23:30Z on
             // the 25th) are not in the file, so it is the only one with gaps.
@@ -184,7 +185,7 @@ class LondonCsvImportTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("The workspace ws.duckdb already holds data. A CSV is imported only into a new, empty "
                             + "workspace: create one and import the file there.");
-            assertThat(queryLong(workspace, "SELECT count(*) FROM gold.consumption_half_hourly")).isEqualTo(6);
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly")).isEqualTo(6);
         }
     }
 
@@ -210,8 +211,8 @@ class LondonCsvImportTest {
                     .hasMessageContaining("truncated.csv.gz is incomplete or damaged");
 
             assertThat(workspace.status()).isEqualTo(WorkspaceStatus.BUILDING);
-            assertThat(queryLong(workspace, "SELECT count(*) FROM bronze.hh_deliveries")).isZero();
-            assertThat(queryLong(workspace, "SELECT count(*) FROM bronze.meter_registrations")).isZero();
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM bronze.hh_deliveries")).isZero();
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM bronze.meter_registrations")).isZero();
         }
     }
 
@@ -268,7 +269,7 @@ class LondonCsvImportTest {
             assertThat(messages).as("cancelled while reading, before the last line").containsExactly("Reading year.csv");
 
             assertThat(workspace.status()).isEqualTo(WorkspaceStatus.BUILDING);
-            assertThat(queryLong(workspace, "SELECT count(*) FROM bronze.hh_deliveries")).isZero();
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM bronze.hh_deliveries")).isZero();
         }
     }
 
@@ -341,12 +342,6 @@ class LondonCsvImportTest {
         }
     }
 
-    static long queryLong(LocalWorkspace workspace, String sql) throws SQLException {
-        try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     private static List<List<String>> rows(LocalWorkspace workspace, String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.consumptioninsights.dataaccess.WorkspaceSql;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.work.Progress;
@@ -36,21 +37,21 @@ class LondonCsvRealFileImportTest {
             assertThat(report.lastSettlementDate()).isEqualTo(LocalDate.of(2013, 12, 31));
             assertThat(report.summary()).isEqualTo("Imported 1,674,718 readings for 100 households "
                     + "(2013-01-01 to 2013-12-31). No rows were rejected.");
-            assertThat(LondonCsvImportTest.queryLong(workspace, "SELECT count(*) FROM gold.consumption_half_hourly"))
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly"))
                     .isEqualTo(1_674_718);
-            assertThat(LondonCsvImportTest.queryLong(workspace, "SELECT count(*) FROM gold.meters")).isEqualTo(100);
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.meters")).isEqualTo(100);
             // README: the maximum is 6.528 kWh/hh; rounding to Wh must not move it.
-            assertThat(LondonCsvImportTest.queryLong(workspace,
+            assertThat(WorkspaceSql.longOf(workspace,
                     "SELECT CAST(round(max(kwh) * 1000) AS BIGINT) FROM gold.consumption_half_hourly")).isEqualTo(6528);
-            assertThat(LondonCsvImportTest.queryLong(workspace,
+            assertThat(WorkspaceSql.longOf(workspace,
                     "SELECT count(*) FROM gold.consumption_half_hourly WHERE kwh = 0")).isEqualTo(48_055);
             // Every value is on the Wh grid after rounding the float artefacts (1.9220001 → 1.922).
-            assertThat(LondonCsvImportTest.queryLong(workspace, "SELECT count(*) FROM gold.consumption_half_hourly "
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly "
                     + "WHERE abs(kwh * 1000 - round(kwh * 1000)) > 1e-6")).isZero();
             // The file's UTC stamps fall into London settlement days of 46 and 50 periods on the clock-change days.
-            assertThat(LondonCsvImportTest.queryLong(workspace, "SELECT min(periods_expected)::INTEGER * 1000 + max(periods_expected) "
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT min(periods_expected)::INTEGER * 1000 + max(periods_expected) "
                     + "FROM gold.consumption_daily WHERE settlement_date = DATE '2013-03-31'")).isEqualTo(46_046);
-            assertThat(LondonCsvImportTest.queryLong(workspace, "SELECT min(periods_expected)::INTEGER * 1000 + max(periods_expected) "
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT min(periods_expected)::INTEGER * 1000 + max(periods_expected) "
                     + "FROM gold.consumption_daily WHERE settlement_date = DATE '2013-10-27'")).isEqualTo(50_050);
             assertThat(workspace.status()).isEqualTo(WorkspaceStatus.READY);
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import uk.consumptioninsights.dataaccess.WorkspaceSql;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
@@ -62,7 +63,7 @@ class WorkspaceConsumptionSourceTest {
         }
         source = new WorkspaceConsumptionSource(workspace);
         all = new DateRange(LAST.minusDays(9), LAST);
-        rawMpans = strings("SELECT mpan FROM gold.meters");
+        rawMpans = WorkspaceSql.strings(workspace, "SELECT mpan FROM gold.meters");
     }
 
     @AfterAll
@@ -100,12 +101,12 @@ class WorkspaceConsumptionSourceTest {
     void researchSeesOnlyGroupsOfTheMinimumSize() throws SQLException {
         OverviewKpis research = source.overview(PurposeRole.RESEARCH, all);
         OverviewKpis settlement = source.overview(PurposeRole.SETTLEMENT, all);
-        long metersInLargeGroups = longOf("SELECT sum(n) FROM (SELECT count(*) n FROM gold.meters GROUP BY gsp_group HAVING count(*) >= 10)");
-        double kwhInLargeGroups = doubleOf("SELECT sum(kwh) FROM gold.consumption_half_hourly WHERE gsp_group IN "
+        long metersInLargeGroups = WorkspaceSql.longOf(workspace, "SELECT sum(n) FROM (SELECT count(*) n FROM gold.meters GROUP BY gsp_group HAVING count(*) >= 10)");
+        double kwhInLargeGroups = WorkspaceSql.doubleOf(workspace, "SELECT sum(kwh) FROM gold.consumption_half_hourly WHERE gsp_group IN "
                 + "(SELECT gsp_group FROM gold.meters GROUP BY gsp_group HAVING count(*) >= 10)");
         assertThat(research.distinctMeters()).isEqualTo(metersInLargeGroups).isLessThan(settlement.distinctMeters());
         assertThat(research.totalKwh()).isCloseTo(kwhInLargeGroups, within(1e-6));
-        assertThat(longOf("SELECT count(*) FROM gold.meters GROUP BY gsp_group ORDER BY 1 LIMIT 1")).as("some group is small").isLessThan(10);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.meters GROUP BY gsp_group ORDER BY 1 LIMIT 1")).as("some group is small").isLessThan(10);
         assertThat(source.gspGroups(PurposeRole.RESEARCH)).hasSizeLessThan(source.gspGroups(PurposeRole.SETTLEMENT).size());
     }
 
@@ -114,13 +115,13 @@ class WorkspaceConsumptionSourceTest {
         GspGroup group = source.gspGroups(PurposeRole.SETTLEMENT).get(0);
         ConsumptionSeries groupSeries = source.consumption(PurposeRole.SETTLEMENT, new SeriesScope.OneGspGroup(group), all);
         assertThat(groupSeries.series().totalKwh()).isCloseTo(
-                doubleOf("SELECT sum(kwh) FROM gold.consumption_half_hourly WHERE gsp_group = '" + group.code() + "'"), within(1e-6));
+                WorkspaceSql.doubleOf(workspace, "SELECT sum(kwh) FROM gold.consumption_half_hourly WHERE gsp_group = '" + group.code() + "'"), within(1e-6));
         assertThat(groupSeries.series().size()).isEqualTo(10 * 48);
 
         MeterChoice meter = source.meters(PurposeRole.SETTLEMENT).get(3);
         ConsumptionSeries meterSeries = source.consumption(PurposeRole.SETTLEMENT, new SeriesScope.OneMeter(meter.key(), meter.label()), all);
         assertThat(meterSeries.series().totalKwh()).isCloseTo(
-                doubleOf("SELECT sum(kwh) FROM gold.consumption_half_hourly WHERE mpan = '" + meter.key() + "'"), within(1e-6));
+                WorkspaceSql.doubleOf(workspace, "SELECT sum(kwh) FROM gold.consumption_half_hourly WHERE mpan = '" + meter.key() + "'"), within(1e-6));
 
         MeterChoice pseudonymous = source.meters(PurposeRole.MARKET_MONITORING).get(3);
         ConsumptionSeries sameMeter = source.consumption(PurposeRole.MARKET_MONITORING,
@@ -180,27 +181,6 @@ class WorkspaceConsumptionSourceTest {
         assertThat(source.anomalies(PurposeRole.SETTLEMENT, new DateRange(LAST.minusDays(9), LAST.minusDays(8))).isEmpty()).isTrue();
     }
 
-    private List<String> strings(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = workspace.newConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 
-    private long longOf(String sql) throws SQLException {
-        try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private double doubleOf(String sql) throws SQLException {
-        try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getDouble(1);
-        }
-    }
 }
