@@ -1,0 +1,52 @@
+package uk.consumptioninsights.app;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.dataaccess.workspace.WorkspaceLocation;
+import uk.consumptioninsights.model.synthetic.FleetSettings;
+import uk.consumptioninsights.model.time.SettlementCalendar;
+
+/**
+ * Start-up settings from system properties: {@code ciw.home} (read by {@link WorkspaceLocation}), {@code ciw.meters}
+ * and {@code ciw.days} (size of a first-launch synthetic workspace, so tests build a small one fast).
+ */
+public record AppConfig(Path workspaceFile, FleetSettings fleet) {
+
+    public static final String METERS_PROPERTY = "ciw.meters";
+    public static final String DAYS_PROPERTY = "ciw.days";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppConfig.class);
+
+    public static AppConfig fromSystemProperties() {
+        LocalDate yesterday = LocalDate.now(SettlementCalendar.LONDON).minusDays(1);
+        FleetSettings fleet = FleetSettings.defaults(yesterday);
+        Integer meters = positiveInt(METERS_PROPERTY);
+        if (meters != null) {
+            fleet = fleet.withMeterCount(Math.min(meters, FleetSettings.MAX_METERS));
+        }
+        Integer days = positiveInt(DAYS_PROPERTY);
+        if (days != null) {
+            fleet = fleet.withDays(days);
+        }
+        return new AppConfig(WorkspaceLocation.defaultWorkspace(), fleet);
+    }
+
+    private static Integer positiveInt(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        LOG.warn("Ignoring {}={}: expected a positive whole number", property, value);
+        return null;
+    }
+}

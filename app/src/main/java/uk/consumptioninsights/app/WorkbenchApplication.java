@@ -1,0 +1,34 @@
+package uk.consumptioninsights.app;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: one window over one {@link AppContext}. */
+public final class WorkbenchApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApplication.class);
+
+    private AppContext context;
+
+    @Override
+    public void start(Stage stage) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> LOG.error("Uncaught exception on {}", thread.getName(), error));
+        context = AppContext.create();
+        LOG.info("Starting; workspace {}", context.config().workspaceFile());
+        WorkbenchWindow.show(stage, context, () -> {
+            stage.close(); // fires onHiding, which remembers the window size
+            Platform.exit();
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            LOG.info("Stopping");
+            context.close();
+        }
+    }
+}

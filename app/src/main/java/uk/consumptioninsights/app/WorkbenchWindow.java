@@ -1,0 +1,53 @@
+package uk.consumptioninsights.app;
+
+import atlantafx.base.theme.PrimerLight;
+import java.util.List;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import uk.consumptioninsights.app.anomalies.AnomaliesView;
+import uk.consumptioninsights.app.consumption.ConsumptionView;
+import uk.consumptioninsights.app.governance.GovernanceView;
+import uk.consumptioninsights.app.overview.OverviewView;
+import uk.consumptioninsights.app.settings.Settings;
+import uk.consumptioninsights.app.shell.ShellView;
+import uk.consumptioninsights.app.shell.ShellViewModel;
+
+/** Puts the workbench into a stage: theme, app stylesheet, views, shortcuts, remembered size. */
+public final class WorkbenchWindow {
+
+    public static final String STYLESHEET = "/uk/consumptioninsights/app/workbench.css";
+    static final double DEFAULT_WIDTH = 1360;
+    static final double DEFAULT_HEIGHT = 860;
+
+    private WorkbenchWindow() {
+    }
+
+    /** Shows the window at once and starts preparing the source in the background. */
+    public static ShellView show(Stage stage, AppContext context, Runnable onQuit) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        ShellView shell = new ShellView(context.shell(), List.of(
+                new ShellView.Page("overviewTab", "Overview", new OverviewView(context.overview()).root()),
+                new ShellView.Page("consumptionTab", "Consumption", new ConsumptionView(context.consumption()).root()),
+                new ShellView.Page("anomaliesTab", "Anomalies", new AnomaliesView(context.anomalies()).root()),
+                new ShellView.Page("governanceTab", "Governance", new GovernanceView(context.governance()).root())),
+                onQuit);
+        Settings.WindowSize size = context.settings().windowSize()
+                .orElse(new Settings.WindowSize(DEFAULT_WIDTH, DEFAULT_HEIGHT));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(shell.root(), Math.min(size.width(), screen.getWidth()),
+                Math.min(size.height(), screen.getHeight()));
+        scene.getStylesheets().add(Objects.requireNonNull(WorkbenchWindow.class.getResource(STYLESHEET)).toExternalForm());
+        stage.setTitle(ShellViewModel.APP_NAME);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(640, screen.getHeight()));
+        stage.setScene(scene);
+        stage.setOnHiding(e -> context.settings().saveWindowSize(new Settings.WindowSize(scene.getWidth(), scene.getHeight())));
+        stage.show();
+        context.shell().start();
+        return shell;
+    }
+}

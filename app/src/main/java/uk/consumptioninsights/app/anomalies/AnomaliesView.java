@@ -1,0 +1,108 @@
+package uk.consumptioninsights.app.anomalies;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Detections (or counts, for aggregate-only roles) in a table, or a clear empty state. No logic. */
+public final class AnomaliesView {
+
+    private final VBox root = new VBox();
+
+    public AnomaliesView(AnomaliesViewModel vm) {
+        Label title = new Label("Anomalies");
+        title.getStyleClass().add("page-title");
+        Label summary = new Label();
+        summary.setId("anomalySummary");
+        summary.getStyleClass().add("page-subtitle");
+        summary.textProperty().bind(vm.summaryProperty());
+        Label busy = new Label("Updating…");
+        busy.getStyleClass().add("busy-note");
+        busy.visibleProperty().bind(vm.loadingProperty());
+        HBox heading = new HBox(14, title, summary, busy);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+
+        TableView<DetectionItem> detections = new TableView<>(vm.detections());
+        detections.setId("detectionsTable");
+        TableColumn<DetectionItem, String> meter = column("MPAN", DetectionItem::meter, 150);
+        meter.textProperty().bind(vm.meterColumnTitleProperty());
+        detections.getColumns().addAll(List.of(meter,
+                column("GSP group", DetectionItem::gspGroup, 150),
+                column("Type", DetectionItem::type, 130),
+                column("Severity", DetectionItem::severity, 80),
+                column("Score", DetectionItem::score, 70),
+                column("Interval", DetectionItem::interval, 170),
+                column("Expected → actual", DetectionItem::expectedVsActual, 150),
+                column("Reason", DetectionItem::reason, 280)));
+        detections.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableView<CountItem> counts = new TableView<>(vm.counts());
+        counts.setId("countsTable");
+        counts.getColumns().addAll(List.of(
+                column("Day (UTC)", CountItem::day, 130),
+                column("GSP group", CountItem::gspGroup, 200),
+                column("Type", CountItem::type, 160),
+                column("Severity", CountItem::severity, 100),
+                column("Anomalies", CountItem::count, 100)));
+        counts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        BooleanBinding showTable = vm.emptyProperty().not().and(vm.loadedProperty());
+        detections.visibleProperty().bind(showTable.and(vm.modeProperty().isEqualTo(AnomaliesViewModel.Mode.DETECTIONS)));
+        counts.visibleProperty().bind(showTable.and(vm.modeProperty().isEqualTo(AnomaliesViewModel.Mode.COUNTS)));
+
+        Label mark = new Label("✓");
+        StackPane markBox = new StackPane(mark);
+        markBox.getStyleClass().add("empty-state-mark");
+        Label emptyTitle = new Label(vm.emptyMessage());
+        emptyTitle.setId("anomaliesEmptyMessage");
+        emptyTitle.getStyleClass().add("empty-state-title");
+        emptyTitle.setWrapText(true);
+        emptyTitle.setMaxWidth(560);
+        Label emptyDetail = new Label();
+        emptyDetail.getStyleClass().add("empty-state-detail");
+        emptyDetail.setWrapText(true);
+        emptyDetail.setMaxWidth(560);
+        emptyDetail.textProperty().bind(vm.emptyDetailProperty());
+        Label labelsNote = new Label("Injected evaluation labels are ground truth for testing detectors and are never "
+                + "shown here.");
+        labelsNote.getStyleClass().add("hint");
+        VBox empty = new VBox(markBox, emptyTitle, emptyDetail, labelsNote);
+        empty.setId("anomaliesEmpty");
+        empty.getStyleClass().add("empty-state");
+        empty.visibleProperty().bind(Bindings.and(vm.emptyProperty(), vm.loadedProperty()));
+        empty.setMaxHeight(Double.MAX_VALUE);
+
+        StackPane body = new StackPane(detections, counts, empty);
+        VBox.setVgrow(body, Priority.ALWAYS);
+
+        Label provenance = new Label();
+        provenance.getStyleClass().add("provenance");
+        provenance.textProperty().bind(vm.provenanceProperty());
+        provenance.setWrapText(true);
+
+        root.getStyleClass().add("page");
+        root.getChildren().addAll(heading, body, provenance);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    public Node root() {
+        return root;
+    }
+}

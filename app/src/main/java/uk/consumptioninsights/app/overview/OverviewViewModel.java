@@ -1,0 +1,104 @@
+package uk.consumptioninsights.app.overview;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import uk.consumptioninsights.app.common.FeatureViewModel;
+import uk.consumptioninsights.app.common.Formats;
+import uk.consumptioninsights.app.session.ViewQuery;
+import uk.consumptioninsights.app.session.WorkbenchSession;
+import uk.consumptioninsights.app.task.TaskRunner;
+import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
+import uk.consumptioninsights.dataaccess.source.OverviewKpis;
+import uk.consumptioninsights.model.access.PurposeRole;
+
+/** The four headline figures of the chosen role and dates, each with where it came from. */
+public final class OverviewViewModel extends FeatureViewModel {
+
+    private final ReadOnlyStringWrapper metersTitle = new ReadOnlyStringWrapper(this, "metersTitle");
+    private final ReadOnlyStringWrapper distinctMeters = new ReadOnlyStringWrapper(this, "distinctMeters", Formats.NONE);
+    private final ReadOnlyStringWrapper totalKwh = new ReadOnlyStringWrapper(this, "totalKwh", Formats.NONE);
+    private final ReadOnlyStringWrapper readings = new ReadOnlyStringWrapper(this, "readings", Formats.NONE);
+    private final ReadOnlyStringWrapper latestReading = new ReadOnlyStringWrapper(this, "latestReading", Formats.NONE);
+    private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper(this, "provenance", "Not loaded yet");
+    private final ReadOnlyStringWrapper scopeNote = new ReadOnlyStringWrapper(this, "scopeNote", "");
+    private final ReadOnlyObjectWrapper<OverviewKpis> kpis = new ReadOnlyObjectWrapper<>(this, "kpis");
+
+    public OverviewViewModel(ConsumptionSource source, TaskRunner runner, WorkbenchSession session) {
+        super(source, runner, session);
+        metersTitle.set(metersTitleFor(session.role()));
+        startListening();
+    }
+
+    static String metersTitleFor(PurposeRole role) {
+        return role.aggregatesOnly() ? "Meters (in groups ≥ " + role.minimumGroupSize() + ")" : "Distinct MPANs";
+    }
+
+    @Override
+    protected void clearForRole(PurposeRole newRole) {
+        metersTitle.set(metersTitleFor(newRole));
+        distinctMeters.set(Formats.NONE);
+        totalKwh.set(Formats.NONE);
+        readings.set(Formats.NONE);
+        latestReading.set(Formats.NONE);
+        provenance.set("Loading…");
+        kpis.set(null);
+    }
+
+    @Override
+    protected void reload(ViewQuery query) {
+        load("Loading overview for " + query.role().displayName(), "load the overview",
+                progress -> source.overview(query.role(), query.range()),
+                result -> show(query, result));
+    }
+
+    private void show(ViewQuery query, OverviewKpis result) {
+        kpis.set(result);
+        metersTitle.set(metersTitleFor(query.role()));
+        distinctMeters.set(Formats.count(result.distinctMeters()));
+        totalKwh.set(Formats.kwh(result.totalKwh()));
+        readings.set(Formats.count(result.readings()));
+        latestReading.set(result.latestReadingStart() == null ? "No readings" : Formats.settlementPeriod(result.latestReadingStart()));
+        provenance.set(result.provenance() == null ? "" : Formats.provenance(result.provenance()));
+        scopeNote.set(query.role().displayName() + " · " + Formats.range(query.range())
+                + (query.role().aggregatesOnly() ? " · aggregates over GSP groups of at least "
+                + query.role().minimumGroupSize() + " meters" : ""));
+        session.recordProvenance(query.role(), result.provenance());
+    }
+
+    public ReadOnlyStringProperty metersTitleProperty() {
+        return metersTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty distinctMetersProperty() {
+        return distinctMeters.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalKwhProperty() {
+        return totalKwh.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty readingsProperty() {
+        return readings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty latestReadingProperty() {
+        return latestReading.getReadOnlyProperty();
+    }
+
+    /** Source, relation, query time and rows, one per line; the same for all four cards (one query). */
+    public ReadOnlyStringProperty provenanceProperty() {
+        return provenance.getReadOnlyProperty();
+    }
+
+    /** Which role and dates the figures are for. */
+    public ReadOnlyStringProperty scopeNoteProperty() {
+        return scopeNote.getReadOnlyProperty();
+    }
+
+    /** The figures as loaded, null before the first load or after a role change. */
+    public ReadOnlyObjectProperty<OverviewKpis> kpisProperty() {
+        return kpis.getReadOnlyProperty();
+    }
+}

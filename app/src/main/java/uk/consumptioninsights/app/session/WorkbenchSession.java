@@ -1,0 +1,100 @@
+package uk.consumptioninsights.app.session;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import uk.consumptioninsights.dataaccess.source.DateRange;
+import uk.consumptioninsights.dataaccess.source.Provenance;
+import uk.consumptioninsights.model.access.PurposeRole;
+
+/**
+ * State every tab shares, free of the toolkit: the role the user chose, the query all tabs show (published by the
+ * shell once the source is ready and the role's dates are known), the error banner, and where figures came from.
+ * Used on the UI thread only.
+ */
+public final class WorkbenchSession {
+
+    private final ObjectProperty<PurposeRole> role = new SimpleObjectProperty<>(this, "role", PurposeRole.SETTLEMENT);
+    private final ReadOnlyObjectWrapper<ViewQuery> query = new ReadOnlyObjectWrapper<>(this, "query");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    private final ObservableMap<PurposeRole, List<Provenance>> provenance =
+            FXCollections.observableMap(new EnumMap<>(PurposeRole.class));
+    /** One wrapper for everyone: an unmodifiable wrapper listens to its backing map weakly, so it must stay referenced. */
+    private final ObservableMap<PurposeRole, List<Provenance>> readOnlyProvenance =
+            FXCollections.unmodifiableObservableMap(provenance);
+    private long generation;
+
+    /** The role the user chose; changing it anywhere makes every tab re-query through that role's views. */
+    public ObjectProperty<PurposeRole> roleProperty() {
+        return role;
+    }
+
+    public PurposeRole role() {
+        return role.get();
+    }
+
+    /** Null until a source is ready. */
+    public ReadOnlyObjectProperty<ViewQuery> queryProperty() {
+        return query.getReadOnlyProperty();
+    }
+
+    public ViewQuery query() {
+        return query.get();
+    }
+
+    /** Every tab reloads for this role and range; a new generation even when nothing else changed. */
+    public void publish(PurposeRole forRole, DateRange range) {
+        errorMessage.set(null);
+        query.set(new ViewQuery(forRole, range, ++generation));
+    }
+
+    /** Forgets the query, e.g. while a source is being replaced: tabs keep what they show. */
+    public void withdraw() {
+        query.set(null);
+    }
+
+    /** The banner's message, or null when there is nothing to say. Never a stack trace. */
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public String errorMessage() {
+        return errorMessage.get();
+    }
+
+    public void reportError(String message) {
+        errorMessage.set(message);
+    }
+
+    public void dismissError() {
+        errorMessage.set(null);
+    }
+
+    /** Record where a role's figures came from; the governance tab shows the relations each role read. */
+    public void recordProvenance(PurposeRole forRole, Provenance p) {
+        if (p == null) {
+            return;
+        }
+        Map<String, Provenance> byRelation = new LinkedHashMap<>();
+        for (Provenance earlier : provenance.getOrDefault(forRole, List.of())) {
+            byRelation.put(earlier.relation(), earlier);
+        }
+        byRelation.remove(p.relation());
+        byRelation.put(p.relation(), p);
+        provenance.put(forRole, List.copyOf(byRelation.values()));
+    }
+
+    /** Per role, the latest provenance of each relation it read, oldest relation first. */
+    public ObservableMap<PurposeRole, List<Provenance>> provenance() {
+        return readOnlyProvenance;
+    }
+}

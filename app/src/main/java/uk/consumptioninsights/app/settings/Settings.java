@@ -1,0 +1,47 @@
+package uk.consumptioninsights.app.settings;
+
+import java.util.Optional;
+import uk.consumptioninsights.model.access.PurposeRole;
+
+/** What the workbench remembers between runs. No secrets ever go here. */
+public interface Settings {
+
+    Optional<PurposeRole> lastRole();
+
+    void saveLastRole(PurposeRole role);
+
+    Optional<WindowSize> windowSize();
+
+    void saveWindowSize(WindowSize size);
+
+    record WindowSize(double width, double height) {
+    }
+
+    /** Remembers nothing across runs: for tests and for when the preferences store cannot be used. */
+    static Settings inMemory() {
+        return new Settings() {
+            private PurposeRole role;
+            private WindowSize size;
+
+            @Override
+            public Optional<PurposeRole> lastRole() {
+                return Optional.ofNullable(role);
+            }
+
+            @Override
+            public void saveLastRole(PurposeRole newRole) {
+                role = newRole;
+            }
+
+            @Override
+            public Optional<WindowSize> windowSize() {
+                return Optional.ofNullable(size);
+            }
+
+            @Override
+            public void saveWindowSize(WindowSize newSize) {
+                size = newSize;
+            }
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package uk.consumptioninsights.app.workspace;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.app.shell.SourceOpener;
+import uk.consumptioninsights.dataaccess.generate.BuildReport;
+import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
+import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
+import uk.consumptioninsights.dataaccess.source.SourceException;
+import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.workspace.WorkspaceConsumptionSource;
+import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
+import uk.consumptioninsights.model.synthetic.FleetSettings;
+import uk.consumptioninsights.model.synthetic.InjectionRates;
+import uk.consumptioninsights.model.work.Progress;
+
+/**
+ * Opens the local DuckDB workspace, building a synthetic fleet into it first when it is not READY (first launch, or
+ * an earlier build that was cancelled or crashed). Holds the workspace open for the life of the app.
+ */
+public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalWorkspaceOpener.class);
+
+    private final Path file;
+    private final FleetSettings fleet;
+    private final InjectionRates rates;
+    private final UnaryOperator<ConsumptionSource> decorator;
+    private volatile LocalWorkspace workspace;
+
+    /**
+     * @param decorator wraps the opened source; identity in the app, a fault injector in tests
+     */
+    public LocalWorkspaceOpener(Path file, FleetSettings fleet, InjectionRates rates,
+                                UnaryOperator<ConsumptionSource> decorator) {
+        this.file = file;
+        this.fleet = fleet;
+        this.rates = rates;
+        this.decorator = decorator;
+    }
+
+    @Override
+    public String target() {
+        return file.toAbsolutePath().toString();
+    }
+
+    @Override
+    public synchronized ConsumptionSource open(Progress progress) throws Exception {
+        progress.report(0, "Opening the local workspace");
+        try {
+            if (workspace == null) {
+                workspace = LocalWorkspace.open(file);
+            }
+            WorkspaceStatus status = workspace.status();
+            if (status != WorkspaceStatus.READY) {
+                LOG.info("Workspace {} is {}: building {} synthetic meters over {} days ({} to {})", file, status,
+                        fleet.meterCount(), fleet.dayCount(), fleet.firstDay(), fleet.lastDay());
+                progress.report(0.01, "Building a synthetic workspace: " + fleet.meterCount() + " meters, "
+                        + fleet.dayCount() + " days");
+                BuildReport report = new SyntheticWorkspaceBuilder(fleet, rates).build(workspace, progress.slice(0.02, 0.99));
+                LOG.info("Workspace built: {} meters, {} days, {} readings in {} ms", report.meters(), report.days(),
+                        report.readings(), report.total().toMillis());
+            }
+            progress.checkCancelled();
+            progress.report(1, "Workspace ready");
+            return decorator.apply(new WorkspaceConsumptionSource(workspace));
+        } catch (SQLException e) {
+            LOG.warn("Could not open or build the workspace {}", file, e);
+            throw new SourceException("The local workspace at " + file.toAbsolutePath() + " could not be opened or built. "
+                    + "If another copy of the workbench is running, close it first.", e);
+        }
+    }
+
+    /** The open workspace, once {@link #open} got that far. */
+    public Optional<LocalWorkspace> workspace() {
+        return Optional.ofNullable(workspace);
+    }
+
+    /** A connection to the open workspace, for diagnostics and tests; the caller closes it. */
+    public Connection newConnection() throws SQLException {
+        return workspace().orElseThrow(() -> new IllegalStateException("The workspace is not open")).newConnection();
+    }
+
+    @Override
+    public void close() {
+        // Not synchronized: closing must not wait for a build that is still stopping.
+        LocalWorkspace open = workspace;
+        workspace = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Could not close the workspace {}", file, e);
+            }
+        }
+    }
+}

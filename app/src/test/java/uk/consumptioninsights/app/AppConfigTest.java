@@ -1,0 +1,57 @@
+package uk.consumptioninsights.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.consumptioninsights.model.synthetic.FleetSettings;
+import uk.consumptioninsights.model.time.SettlementCalendar;
+
+class AppConfigTest {
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void clear() {
+        System.clearProperty("ciw.home");
+        System.clearProperty(AppConfig.METERS_PROPERTY);
+        System.clearProperty(AppConfig.DAYS_PROPERTY);
+    }
+
+    @Test
+    void defaultsToTheStandardFleetEndingYesterdayInLondon() {
+        System.setProperty("ciw.home", home.toString());
+        AppConfig config = AppConfig.fromSystemProperties();
+
+        assertThat(config.workspaceFile()).isEqualTo(home.resolve("workspaces").resolve("local.duckdb"));
+        assertThat(config.fleet().meterCount()).isEqualTo(FleetSettings.DEFAULT_METERS);
+        assertThat(config.fleet().dayCount()).isEqualTo(FleetSettings.DEFAULT_DAYS);
+        assertThat(config.fleet().lastDay()).isEqualTo(LocalDate.now(SettlementCalendar.LONDON).minusDays(1));
+    }
+
+    @Test
+    void metersAndDaysCanBeOverriddenForFastTests() {
+        System.setProperty(AppConfig.METERS_PROPERTY, "40");
+        System.setProperty(AppConfig.DAYS_PROPERTY, "10");
+
+        AppConfig config = AppConfig.fromSystemProperties();
+
+        assertThat(config.fleet().meterCount()).isEqualTo(40);
+        assertThat(config.fleet().dayCount()).isEqualTo(10);
+    }
+
+    @Test
+    void nonsenseOverridesAreIgnored() {
+        System.setProperty(AppConfig.METERS_PROPERTY, "lots");
+        System.setProperty(AppConfig.DAYS_PROPERTY, "-3");
+
+        AppConfig config = AppConfig.fromSystemProperties();
+
+        assertThat(config.fleet().meterCount()).isEqualTo(FleetSettings.DEFAULT_METERS);
+        assertThat(config.fleet().dayCount()).isEqualTo(FleetSettings.DEFAULT_DAYS);
+    }
+}

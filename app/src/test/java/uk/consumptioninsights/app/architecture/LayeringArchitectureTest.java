@@ -1,0 +1,108 @@
+package uk.consumptioninsights.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dependency direction model ← data-access ← app, checked on the main classes of all three modules (the app's
+ * test class path holds the model and data-access jars).
+ */
+class LayeringArchitectureTest {
+
+    private static final String MODEL = "uk.consumptioninsights.model..";
+    private static final String DATA_ACCESS = "uk.consumptioninsights.dataaccess..";
+    private static final String APP = "uk.consumptioninsights.app..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("uk.consumptioninsights");
+    }
+
+    @Test
+    void allThreeModulesAreImported() {
+        assertThat(classes.stream().map(c -> c.getPackageName()))
+                .anyMatch(p -> p.startsWith("uk.consumptioninsights.model"))
+                .anyMatch(p -> p.startsWith("uk.consumptioninsights.dataaccess"))
+                .anyMatch(p -> p.startsWith("uk.consumptioninsights.app"));
+    }
+
+    @Test
+    void modelIsPureJava() {
+        ArchRule rule = noClasses().that().resideInAPackage(MODEL)
+                .should().dependOnClassesThat().resideInAnyPackage(DATA_ACCESS, APP, "javafx..", "java.sql..",
+                        "java.io..", "java.nio.file..", "java.net..")
+                .because("the model is domain code: no IO, no JDBC, no UI");
+        rule.check(classes);
+    }
+
+    @Test
+    void dataAccessKnowsNothingOfTheApp() {
+        noClasses().that().resideInAPackage(DATA_ACCESS)
+                .should().dependOnClassesThat().resideInAnyPackage(APP, "javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAppUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackage(APP)
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void noAwtOrSwing() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..")
+                .check(classes);
+    }
+
+    @Test
+    void noStandardStreamsInMainCode() {
+        GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(classes);
+    }
+
+    @Test
+    void viewModelsNeverTouchTheSceneGraph() {
+        noClasses().that().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "javafx.concurrent..")
+                .because("view-models are unit-tested without the toolkit; javafx.beans and javafx.collections are fine")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsDoNoJdbc() {
+        noClasses().that().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void taskHelperIsToolkitFreeExceptItsFxRunner() {
+        noClasses().that().resideInAPackage("uk.consumptioninsights.app.task..")
+                .and().haveNameNotMatching(".*\\.FxTaskRunner(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.concurrent..", "javafx.application..",
+                        "javafx.scene..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWorkspaceFeatureOfTheAppTouchesJdbc() {
+        noClasses().that().resideInAPackage(APP)
+                .and().resideOutsideOfPackage("uk.consumptioninsights.app.workspace..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,57 @@
+package uk.consumptioninsights.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import uk.consumptioninsights.model.access.PurposeRole;
+
+/** Runs against a throw-away node (and, under Maven, a preferences root inside target/). */
+class PreferencesSettingsTest {
+
+    private final Preferences node = Preferences.userRoot().node("uk/consumptioninsights/workbench-test/" + UUID.randomUUID());
+
+    @AfterEach
+    void removeNode() throws Exception {
+        Preferences parent = node.parent();
+        node.removeNode();
+        parent.flush();
+    }
+
+    @Test
+    void remembersRoleAndWindowSize() {
+        PreferencesSettings settings = new PreferencesSettings(node);
+        assertThat(settings.lastRole()).isEmpty();
+        assertThat(settings.windowSize()).isEmpty();
+
+        settings.saveLastRole(PurposeRole.RESEARCH);
+        settings.saveWindowSize(new Settings.WindowSize(1200, 800));
+
+        PreferencesSettings reread = new PreferencesSettings(node);
+        assertThat(reread.lastRole()).contains(PurposeRole.RESEARCH);
+        assertThat(reread.windowSize()).contains(new Settings.WindowSize(1200, 800));
+    }
+
+    @Test
+    void ignoresARoleItDoesNotKnow() {
+        node.put("lastRole", "AUDITOR");
+        assertThat(new PreferencesSettings(node).lastRole()).isEmpty();
+    }
+
+    @Test
+    void nodeComesFromTheSystemPropertySoTestsNeverTouchTheUsersSettings() {
+        String before = System.getProperty(PreferencesSettings.NODE_PROPERTY);
+        System.setProperty(PreferencesSettings.NODE_PROPERTY, node.absolutePath());
+        try {
+            assertThat(PreferencesSettings.fromSystemProperties().node().absolutePath()).isEqualTo(node.absolutePath());
+        } finally {
+            if (before == null) {
+                System.clearProperty(PreferencesSettings.NODE_PROPERTY);
+            } else {
+                System.setProperty(PreferencesSettings.NODE_PROPERTY, before);
+            }
+        }
+    }
+}
