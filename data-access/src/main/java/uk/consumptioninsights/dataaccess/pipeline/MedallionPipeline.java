@@ -16,7 +16,8 @@ import uk.consumptioninsights.model.work.Progress;
  * Bronze → silver → gold as SQL. Silver is maintained by a real upsert (MERGE): each new delivery batch is checked
  * against an event-time watermark of 48 hours behind the latest interval seen before that batch; on-time readings
  * replace older versions of the same (MPAN, interval), late ones are recorded in {@code silver.late_rejections}.
- * Gold is then refreshed, in its own transaction, for the settlement dates silver marked as pending.
+ * Gold aggregates are then refreshed, in their own transaction, for the settlement dates silver marked as pending;
+ * gold half-hourly is a view over silver.
  */
 public final class MedallionPipeline {
 
@@ -105,15 +106,13 @@ public final class MedallionPipeline {
                CASE gsp_group %s END AS region, customer_class
         FROM silver.meters ORDER BY gsp_group, mpan
         """,
-        // Fresh gold rows are built once in memory, then written and aggregated from there rather than read back.
+        // The refreshed dates' readings are gathered once in memory and aggregated from there.
         """
         CREATE OR REPLACE TEMP TABLE fresh_gold AS
         SELECT r.mpan, m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, r.kwh
         FROM silver.hh_readings r JOIN silver.meters m USING (mpan)
         WHERE r.settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)
         """,
-        "DELETE FROM gold.consumption_half_hourly WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)",
-        "INSERT INTO gold.consumption_half_hourly SELECT * FROM fresh_gold",
         "DELETE FROM gold.consumption_daily WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)",
         """
         INSERT INTO gold.consumption_daily

@@ -126,7 +126,7 @@ public final class LocalWorkspace implements AutoCloseable {
         try (Connection c = newConnection(); Statement st = c.createStatement()) {
             for (String table : new String[] {"meta.workspace_info", "bronze.meter_registrations", "bronze.hh_deliveries",
                 "silver.meters", "silver.hh_readings", "silver.late_rejections", "silver.pipeline_runs", "silver.gold_pending_dates", "silver.settlement_days", "gold.meters",
-                "gold.consumption_half_hourly", "gold.consumption_daily", "gold.consumption_gsp_half_hourly",
+                "gold.consumption_daily", "gold.consumption_gsp_half_hourly",
                 "gold.anomalies", "evaluation.anomaly_labels"}) {
                 st.execute("DELETE FROM " + table);
             }
