@@ -34,7 +34,6 @@ import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.anomaly.Severity;
 import uk.consumptioninsights.model.meter.GspGroup;
 import uk.consumptioninsights.model.series.HalfHourlySeries;
-import uk.consumptioninsights.model.time.SettlementCalendar;
 
 /**
  * The local DuckDB workspace as a {@link ConsumptionSource}: every query goes through the role's {@link PurposeViews}
@@ -215,11 +214,11 @@ public final class WorkspaceConsumptionSource implements ConsumptionSource {
         Instant started = Instant.now();
         String sql = "SELECT anomaly_id, " + views.meterColumn() + ", gsp_group, anomaly_type, severity, score, "
                 + "epoch_ms(interval_start_utc), epoch_ms(interval_end_utc), expected_kwh, actual_kwh, reason FROM "
-                + views.anomalies() + " WHERE interval_start_utc >= ? AND interval_start_utc < ? "
+                + views.anomalies() + " WHERE settlement_date BETWEEN ? AND ? "
                 + "ORDER BY score DESC, interval_start_utc LIMIT " + ANOMALY_ROW_LIMIT;
         List<AnomalyRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindInstants(ps, range);
+            bindRange(ps, 1, range);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new AnomalyRow(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -234,8 +233,8 @@ public final class WorkspaceConsumptionSource implements ConsumptionSource {
 
     private AnomalyListing anomalyCounts(Connection c, PurposeViews views, DateRange range) throws SQLException {
         Instant started = Instant.now();
-        String sql = "SELECT gsp_group, anomaly_type, severity, day_utc, anomaly_count FROM " + views.anomalies()
-                + " WHERE day_utc BETWEEN ? AND ? ORDER BY day_utc, gsp_group, anomaly_type";
+        String sql = "SELECT gsp_group, anomaly_type, severity, settlement_date, anomaly_count FROM " + views.anomalies()
+                + " WHERE settlement_date BETWEEN ? AND ? ORDER BY settlement_date, gsp_group, anomaly_type";
         List<AnomalyCount> counts = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindRange(ps, 1, range);
@@ -259,11 +258,6 @@ public final class WorkspaceConsumptionSource implements ConsumptionSource {
         ps.setObject(first + 1, range.to());
     }
 
-    /** Settlement dates become the UTC instants that bound them, so BST days include their 23:00Z start. */
-    private static void bindInstants(PreparedStatement ps, DateRange range) throws SQLException {
-        ps.setObject(1, UtcTimestamps.toColumn(SettlementCalendar.dayStart(range.from())));
-        ps.setObject(2, UtcTimestamps.toColumn(SettlementCalendar.dayStart(range.to().plusDays(1))));
-    }
 
     private Provenance provenance(String relation, Instant started, long rows) {
         return new Provenance(descriptor.title(), relation, started, Duration.between(started, Instant.now()), rows);

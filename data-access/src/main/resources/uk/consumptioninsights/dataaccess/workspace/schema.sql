@@ -128,6 +128,7 @@ CREATE TABLE IF NOT EXISTS gold.anomalies (
     anomaly_type       VARCHAR   NOT NULL,
     severity           VARCHAR   NOT NULL,
     score              DOUBLE    NOT NULL,
+    settlement_date    DATE      NOT NULL,
     interval_start_utc TIMESTAMP NOT NULL,
     interval_end_utc   TIMESTAMP NOT NULL,
     expected_kwh       DOUBLE,
@@ -162,8 +163,8 @@ SELECT m.mpan_pseudonym, c.gsp_group, c.settlement_date, c.settlement_period, c.
 FROM gold.consumption_half_hourly c JOIN gold.meters m USING (mpan);
 
 CREATE OR REPLACE VIEW gold.anomalies_curated AS
-SELECT a.anomaly_id, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.interval_start_utc,
-       a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason
+SELECT a.anomaly_id, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.settlement_date,
+       a.interval_start_utc, a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason
 FROM gold.anomalies a JOIN gold.meters m USING (mpan);
 
 -- One view per purpose role.
@@ -190,21 +191,21 @@ SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_s
 FROM gold.consumption_curated;
 
 CREATE OR REPLACE VIEW gold.v_settlement_anomalies AS
-SELECT a.anomaly_id, a.mpan, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.interval_start_utc,
-       a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason, a.detector
+SELECT a.anomaly_id, a.mpan, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.settlement_date,
+       a.interval_start_utc, a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason, a.detector
 FROM gold.anomalies a JOIN gold.meters m USING (mpan);
 
 CREATE OR REPLACE VIEW gold.v_market_monitoring_anomalies AS
-SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, interval_start_utc, interval_end_utc,
-       expected_kwh, actual_kwh, reason
+SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,
+       interval_end_utc, expected_kwh, actual_kwh, reason
 FROM gold.anomalies_curated;
 
 CREATE OR REPLACE VIEW gold.v_research_anomaly_summary AS
-SELECT gsp_group, anomaly_type, severity, CAST(interval_start_utc AS DATE) AS day_utc, count(*)::INTEGER AS anomaly_count
+SELECT gsp_group, anomaly_type, severity, settlement_date, count(*)::INTEGER AS anomaly_count
 FROM gold.anomalies
 GROUP BY ALL;
 
 CREATE OR REPLACE VIEW gold.v_recipient_anomalies AS
-SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, interval_start_utc, interval_end_utc,
-       expected_kwh, actual_kwh, reason
+SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,
+       interval_end_utc, expected_kwh, actual_kwh, reason
 FROM gold.anomalies_curated;
