@@ -262,15 +262,7 @@ public final class LondonSmartMeterCsv implements Closeable {
                 || !household.startsWith(HOUSEHOLD_PREFIX)) {
             return -1;
         }
-        int number = 0;
-        for (int i = HOUSEHOLD_PREFIX.length(); i < household.length(); i++) {
-            char c = household.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            number = number * 10 + (c - '0');
-        }
-        return number;
+        return digits(household, HOUSEHOLD_PREFIX.length(), household.length());
     }
 
     /** Parses yyyy-MM-dd HH:mm:ss (also with a 'T' and fractional seconds, as other LCL exports write it); null if invalid. */
