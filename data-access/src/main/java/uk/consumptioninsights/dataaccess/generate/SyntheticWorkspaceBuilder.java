@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import uk.consumptioninsights.dataaccess.pipeline.MedallionPipeline;
@@ -37,7 +39,9 @@ import uk.consumptioninsights.model.work.Progress;
  */
 public final class SyntheticWorkspaceBuilder {
 
-    private static final int WAVE = 128;
+    private static final int WRITERS = 2;
+    /** Label ids are meterIndex × this + k, so they are stable whatever order the writers finish in. */
+    private static final int LABELS_PER_METER = 1_000;
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private final FleetSettings settings;
@@ -60,33 +64,25 @@ public final class SyntheticWorkspaceBuilder {
                 .plan(slots, Instant.ofEpochSecond(grid.epochSecondAt(0)), Instant.ofEpochSecond(grid.epochSecondAt(grid.size())));
         long[] times = grid.epochSeconds();
 
+        try (Connection connection = workspace.newConnection()) {
+            writeRegistrations(connection.unwrap(DuckDBConnection.class), meters);
+        }
+        // Each writer synthesises and appends every WRITERS-th meter on its own connection: the appender is
+        // single-threaded, so one writer per core keeps both cores busy. Ids derive from the meter index, so the
+        // data does not depend on which writer ran first.
+        AtomicInteger done = new AtomicInteger();
+        List<CompletableFuture<long[]>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int first = w;
+            writers.add(CompletableFuture.supplyAsync(() -> writeMeters(workspace, first, meters, synthesiser, plan, slots, times,
+                    grid, done, progress)));
+        }
         long deliveries = 0;
         int labelCount = 0;
-        try (Connection connection = workspace.newConnection()) {
-            DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-            writeRegistrations(duck, meters);
-            try (DuckDBAppender bronze = duck.createAppender("bronze", "hh_deliveries");
-                 DuckDBAppender labels = duck.createAppender("evaluation", "anomaly_labels")) {
-                DeliveryWriter writer = new DeliveryWriter(bronze, grid);
-                // The next wave is synthesised on the other cores while this one is appended.
-                CompletableFuture<MeterSeries[]> next = CompletableFuture.supplyAsync(() -> synthesise(0, meters, synthesiser, plan, slots, times));
-                for (int wave = 0; wave < meters.size(); wave += WAVE) {
-                    progress.checkCancelled();
-                    MeterSeries[] generated = next.join();
-                    int following = wave + WAVE;
-                    next = following < meters.size()
-                            ? CompletableFuture.supplyAsync(() -> synthesise(following, meters, synthesiser, plan, slots, times))
-                            : null;
-                    for (MeterSeries series : generated) {
-                        deliveries += writer.write(series.meter(), series.kwh(), settings.seed());
-                        for (InjectedAnomaly label : series.labels()) {
-                            appendLabel(labels, ++labelCount, series.meter(), label);
-                        }
-                    }
-                    int done = Math.min(meters.size(), following);
-                    progress.report(0.6 * done / meters.size(), "Generating half-hourly readings: " + done + " of " + meters.size() + " meters");
-                }
-            }
+        for (CompletableFuture<long[]> writer : writers) {
+            long[] written = joinWriter(writer);
+            deliveries += written[0];
+            labelCount += (int) written[1];
         }
         Duration generation = Duration.between(started, Instant.now());
         PipelineRun run;
@@ -113,19 +109,54 @@ public final class SyntheticWorkspaceBuilder {
                 Duration.between(started, Instant.now()));
     }
 
-    private static MeterSeries[] synthesise(int from, List<SyntheticMeter> meters, ConsumptionSynthesiser synthesiser,
-                                            AnomalyPlan plan, List<MeterSlot> slots, long[] times) {
-        int to = Math.min(meters.size(), from + WAVE);
-        MeterSeries[] generated = new MeterSeries[to - from];
-        IntStream.range(from, to).parallel().forEach(i -> {
-            double[] kwh = synthesiser.series(meters.get(i));
-            List<InjectedAnomaly> injected = plan.inject(slots.get(i), times, kwh);
-            generated[i - from] = new MeterSeries(meters.get(i), kwh, injected);
-        });
-        return generated;
+    /** Synthesises, injects and appends meters first, first + WRITERS, …; returns {deliveries, labels}. */
+    private long[] writeMeters(LocalWorkspace workspace, int first, List<SyntheticMeter> meters, ConsumptionSynthesiser synthesiser,
+                               AnomalyPlan plan, List<MeterSlot> slots, long[] times, SettlementDayGrid grid,
+                               AtomicInteger done, Progress progress) {
+        long deliveries = 0;
+        long labelCount = 0;
+        try (Connection connection = workspace.newConnection()) {
+            DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender bronze = duck.createAppender("bronze", "hh_deliveries");
+                 DuckDBAppender labels = duck.createAppender("evaluation", "anomaly_labels")) {
+                DeliveryWriter writer = new DeliveryWriter(bronze, grid);
+                for (int i = first; i < meters.size(); i += WRITERS) {
+                    if (i % 64 < WRITERS) {
+                        progress.checkCancelled();
+                    }
+                    SyntheticMeter meter = meters.get(i);
+                    double[] kwh = synthesiser.series(meter);
+                    List<InjectedAnomaly> injected = plan.inject(slots.get(i), times, kwh);
+                    deliveries += writer.write(meter, kwh, settings.seed());
+                    for (int k = 0; k < injected.size(); k++) {
+                        appendLabel(labels, i * LABELS_PER_METER + k + 1, meter, injected.get(k));
+                    }
+                    labelCount += injected.size();
+                    int count = done.incrementAndGet();
+                    if (count % 64 == 0 || count == meters.size()) {
+                        progress.report(0.6 * count / meters.size(), "Generating half-hourly readings: " + count + " of "
+                                + meters.size() + " meters");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new CompletionException(e);
+        }
+        return new long[] {deliveries, labelCount};
     }
 
-    private record MeterSeries(SyntheticMeter meter, double[] kwh, List<InjectedAnomaly> labels) {
+    private static long[] joinWriter(CompletableFuture<long[]> writer) throws SQLException {
+        try {
+            return writer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     private void writeRegistrations(DuckDBConnection duck, List<SyntheticMeter> meters) throws SQLException {
@@ -161,10 +192,13 @@ public final class SyntheticWorkspaceBuilder {
     /** Turns a meter's series into bronze deliveries, one per settlement day and schedule. */
     private static final class DeliveryWriter {
 
+        /** Delivery ids are meterIndex × this + n: at most two deliveries a day, so ample for any range. */
+        private static final long DELIVERIES_PER_METER = 1_000_000L;
+
         private final DuckDBAppender appender;
         private final SettlementDayGrid grid;
         private final int lastBatch;
-        private long nextDeliveryId = 1;
+        private long nextDeliveryId;
 
         DeliveryWriter(DuckDBAppender appender, SettlementDayGrid grid) {
             this.appender = appender;
@@ -174,6 +208,7 @@ public final class SyntheticWorkspaceBuilder {
 
         long write(SyntheticMeter meter, double[] kwh, long seed) throws SQLException {
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + meter.index());
+            nextDeliveryId = (long) meter.index() * DELIVERIES_PER_METER + 1;
             String mpan = meter.mpan().core();
             long count = 0;
             for (int d = 0; d < grid.dayCount(); d++) {
