@@ -1,7 +1,11 @@
 package uk.consumptioninsights.app;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceLocation;
@@ -31,6 +35,32 @@ public record AppConfig(Path workspaceFile, FleetSettings fleet) {
             fleet = fleet.withDays(days);
         }
         return new AppConfig(WorkspaceLocation.defaultWorkspace(), fleet);
+    }
+
+    /** Where imports create their workspaces: beside the default one, i.e. {@code WorkspaceLocation.dataHome()/workspaces}. */
+    public Path importFolder() {
+        Path parent = workspaceFile.toAbsolutePath().getParent();
+        return parent != null ? parent : WorkspaceLocation.dataHome().resolve("workspaces");
+    }
+
+    /**
+     * The meter CSV to import on start: the first command-line argument naming a .csv or .csv.gz file. Anything else
+     * is ignored (and logged), so the app starts as usual.
+     */
+    public static Optional<Path> csvToImport(List<String> args) {
+        for (String arg : args) {
+            String lower = arg.trim().toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".csv") || lower.endsWith(".csv.gz")) {
+                try {
+                    return Optional.of(Path.of(arg.trim()));
+                } catch (InvalidPathException e) {
+                    LOG.warn("Ignoring the argument {}: not a file path", arg);
+                }
+            } else {
+                LOG.warn("Ignoring the argument {}: only a .csv or .csv.gz file to import is understood", arg);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Integer positiveInt(String property) {

@@ -1,10 +1,17 @@
 package uk.consumptioninsights.app;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.anomalies.AnomaliesViewModel;
 import uk.consumptioninsights.app.consumption.ConsumptionViewModel;
 import uk.consumptioninsights.app.governance.GovernanceViewModel;
+import uk.consumptioninsights.app.importer.ImportViewModel;
 import uk.consumptioninsights.app.overview.OverviewViewModel;
 import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;
@@ -12,44 +19,59 @@ import uk.consumptioninsights.app.settings.PreferencesSettings;
 import uk.consumptioninsights.app.settings.Settings;
 import uk.consumptioninsights.app.shell.ShellViewModel;
 import uk.consumptioninsights.app.task.FxTaskRunner;
+import uk.consumptioninsights.app.workspace.ImportedWorkspaces;
 import uk.consumptioninsights.app.workspace.LocalWorkspaceOpener;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.model.synthetic.InjectionRates;
 
 /**
  * The composition root: builds every service and view-model by hand, with constructor injection and no framework.
- * Create it on the FX thread; {@link #close()} stops background work and closes the workspace.
+ * Create it on the FX thread; {@link #close()} stops background work and closes every workspace.
  */
 public final class AppContext implements AutoCloseable {
 
     /** Worker threads: enough for the tabs to load side by side on a 2-core machine. */
     static final int WORKER_THREADS = 3;
 
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
     private final AppConfig config;
     private final Settings settings;
     private final FxTaskRunner runner;
+    /** Closes workspaces the workbench switched away from: one thread, never cancelled by Esc. */
+    private final ExecutorService closer;
     private final WorkbenchSession session;
     private final ActiveSource source;
     private final LocalWorkspaceOpener opener;
+    private final ImportedWorkspaces imports;
     private final ShellViewModel shell;
     private final OverviewViewModel overview;
     private final ConsumptionViewModel consumption;
     private final AnomaliesViewModel anomalies;
     private final GovernanceViewModel governance;
+    private final ImportViewModel importer;
 
     private AppContext(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator) {
         this.config = config;
         this.settings = settings;
         this.runner = new FxTaskRunner(WORKER_THREADS);
+        this.closer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ciw-workspace-closer");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.session = new WorkbenchSession();
         this.source = new ActiveSource();
-        this.opener = new LocalWorkspaceOpener(config.workspaceFile(), config.fleet(), InjectionRates.defaults(), decorator);
+        this.opener = new LocalWorkspaceOpener(config.workspaceFile(), config.fleet(), InjectionRates.defaults(), decorator,
+                closer);
+        this.imports = new ImportedWorkspaces(config.importFolder(), decorator, Clock.systemDefaultZone(), closer);
         LocalDate fallbackDay = config.fleet().lastDay();
         this.shell = new ShellViewModel(source, opener, runner, session, settings, fallbackDay);
         this.overview = new OverviewViewModel(source, runner, session);
         this.consumption = new ConsumptionViewModel(source, runner, session);
         this.anomalies = new AnomaliesViewModel(source, runner, session);
         this.governance = new GovernanceViewModel(source, runner, session);
+        this.importer = new ImportViewModel(imports, shell, runner, session, settings);
     }
 
     /** The app as launched: system-property configuration, settings in java.util.prefs. */
@@ -82,6 +104,11 @@ public final class AppContext implements AutoCloseable {
         return opener;
     }
 
+    /** The workspaces imports created, open while shown. */
+    public ImportedWorkspaces importedWorkspaces() {
+        return imports;
+    }
+
     public ShellViewModel shell() {
         return shell;
     }
@@ -102,9 +129,22 @@ public final class AppContext implements AutoCloseable {
         return governance;
     }
 
+    public ImportViewModel importer() {
+        return importer;
+    }
+
     @Override
     public void close() {
         runner.close();
+        closer.shutdown();
+        try {
+            if (!closer.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Closing workspaces took longer than 5 s; closing the rest now");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         opener.close();
+        imports.close();
     }
 }

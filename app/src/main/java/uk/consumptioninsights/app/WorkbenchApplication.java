@@ -1,12 +1,17 @@
 package uk.consumptioninsights.app;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: one window over one {@link AppContext}. */
+/**
+ * The JavaFX application: one window over one {@link AppContext}. Started with the path of a .csv or .csv.gz file, it
+ * imports that file once the window has a source to fall back on.
+ */
 public final class WorkbenchApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApplication.class);
@@ -18,9 +23,14 @@ public final class WorkbenchApplication extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> LOG.error("Uncaught exception on {}", thread.getName(), error));
         context = AppContext.create();
         LOG.info("Starting; workspace {}", context.config().workspaceFile());
+        Optional<Path> csv = AppConfig.csvToImport(getParameters().getRaw());
         WorkbenchWindow.show(stage, context, () -> {
             stage.close(); // fires onHiding, which remembers the window size
             Platform.exit();
+        });
+        csv.ifPresent(file -> {
+            LOG.info("Importing {} from the command line", file);
+            context.importer().importWhenReady(file);
         });
     }
 

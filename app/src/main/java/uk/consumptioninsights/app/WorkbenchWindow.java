@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import uk.consumptioninsights.app.anomalies.AnomaliesView;
 import uk.consumptioninsights.app.consumption.ConsumptionView;
 import uk.consumptioninsights.app.governance.GovernanceView;
+import uk.consumptioninsights.app.importer.ImportView;
 import uk.consumptioninsights.app.overview.OverviewView;
 import uk.consumptioninsights.app.settings.Settings;
 import uk.consumptioninsights.app.shell.ShellView;
@@ -29,12 +30,13 @@ public final class WorkbenchWindow {
     /** Shows the window at once and starts preparing the source in the background. */
     public static ShellView show(Stage stage, AppContext context, Runnable onQuit) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        ImportView imports = new ImportView(context.importer());
         ShellView shell = new ShellView(context.shell(), List.of(
                 new ShellView.Page("overviewTab", "Overview", new OverviewView(context.overview()).root()),
                 new ShellView.Page("consumptionTab", "Consumption", new ConsumptionView(context.consumption()).root()),
                 new ShellView.Page("anomaliesTab", "Anomalies", new AnomaliesView(context.anomalies()).root()),
                 new ShellView.Page("governanceTab", "Governance", new GovernanceView(context.governance()).root())),
-                onQuit);
+                imports.fileMenuItems(), List.of(imports.notice()), onQuit);
         Settings.WindowSize size = context.settings().windowSize()
                 .orElse(new Settings.WindowSize(DEFAULT_WIDTH, DEFAULT_HEIGHT));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,5 +54,22 @@ class AppConfigTest {
 
         assertThat(config.fleet().meterCount()).isEqualTo(FleetSettings.DEFAULT_METERS);
         assertThat(config.fleet().dayCount()).isEqualTo(FleetSettings.DEFAULT_DAYS);
+    }
+
+    @Test
+    void importsGoBesideTheDefaultWorkspace() {
+        System.setProperty("ciw.home", home.toString());
+
+        assertThat(AppConfig.fromSystemProperties().importFolder()).isEqualTo(home.resolve("workspaces").toAbsolutePath());
+    }
+
+    @Test
+    void aCsvOnTheCommandLineIsImportedOnStartAndAnythingElseIgnored() {
+        assertThat(AppConfig.csvToImport(List.of())).isEmpty();
+        assertThat(AppConfig.csvToImport(List.of("--verbose", "notes.txt"))).isEmpty();
+        assertThat(AppConfig.csvToImport(List.of("/data/lcl_100_households_2013.csv.gz")))
+                .contains(Path.of("/data/lcl_100_households_2013.csv.gz"));
+        assertThat(AppConfig.csvToImport(List.of("--verbose", "blocks/BLOCK_0.CSV", "second.csv")))
+                .contains(Path.of("blocks/BLOCK_0.CSV"));
     }
 }

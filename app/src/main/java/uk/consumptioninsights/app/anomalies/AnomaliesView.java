@@ -1,10 +1,8 @@
 package uk.consumptioninsights.app.anomalies;
 
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -16,6 +14,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** Detections (or counts, for aggregate-only roles) in a table, or a clear empty state. No logic. */
+import uk.consumptioninsights.app.controls.TextColumns;
+
 public final class AnomaliesView {
 
     private final VBox root = new VBox();
@@ -35,26 +35,26 @@ public final class AnomaliesView {
 
         TableView<DetectionItem> detections = new TableView<>(vm.detections());
         detections.setId("detectionsTable");
-        TableColumn<DetectionItem, String> meter = column("MPAN", DetectionItem::meter, 150);
+        TableColumn<DetectionItem, String> meter = TextColumns.of("MPAN", DetectionItem::meter, 150);
         meter.textProperty().bind(vm.meterColumnTitleProperty());
         detections.getColumns().addAll(List.of(meter,
-                column("GSP group", DetectionItem::gspGroup, 150),
-                column("Type", DetectionItem::type, 130),
-                column("Severity", DetectionItem::severity, 80),
-                column("Score", DetectionItem::score, 70),
-                column("Interval", DetectionItem::interval, 170),
-                column("Expected → actual", DetectionItem::expectedVsActual, 150),
-                column("Reason", DetectionItem::reason, 280)));
+                TextColumns.of("GSP group", DetectionItem::gspGroup, 150),
+                TextColumns.of("Type", DetectionItem::type, 130),
+                TextColumns.of("Severity", DetectionItem::severity, 80),
+                TextColumns.of("Score", DetectionItem::score, 70),
+                TextColumns.of("Interval", DetectionItem::interval, 170),
+                TextColumns.of("Expected → actual", DetectionItem::expectedVsActual, 150),
+                TextColumns.of("Reason", DetectionItem::reason, 280)));
         detections.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableView<CountItem> counts = new TableView<>(vm.counts());
         counts.setId("countsTable");
         counts.getColumns().addAll(List.of(
-                column("Day (UTC)", CountItem::day, 130),
-                column("GSP group", CountItem::gspGroup, 200),
-                column("Type", CountItem::type, 160),
-                column("Severity", CountItem::severity, 100),
-                column("Anomalies", CountItem::count, 100)));
+                TextColumns.of("Settlement date", CountItem::day, 130),
+                TextColumns.of("GSP group", CountItem::gspGroup, 200),
+                TextColumns.of("Type", CountItem::type, 160),
+                TextColumns.of("Severity", CountItem::severity, 100),
+                TextColumns.of("Anomalies", CountItem::count, 100)));
         counts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         BooleanBinding showTable = vm.emptyProperty().not().and(vm.loadedProperty());
@@ -95,12 +95,6 @@ public final class AnomaliesView {
         root.getChildren().addAll(heading, body, provenance);
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 
     public Node root() {
         return root;

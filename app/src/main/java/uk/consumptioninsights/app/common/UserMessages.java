@@ -1,5 +1,6 @@
 package uk.consumptioninsights.app.common;
 
+import uk.consumptioninsights.dataaccess.importer.CsvImportException;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 
 /** Turns a failure into one sentence for the banner. The stack trace is already in the log, never on screen. */
@@ -9,12 +10,13 @@ public final class UserMessages {
     }
 
     /**
-     * A source's own message when there is one (sources write them for users), otherwise a plain sentence built
-     * from {@code action}, e.g. "load the overview".
+     * A source's or an import's own message when there is one (both write them for users), otherwise a plain sentence
+     * built from {@code action}, e.g. "load the overview".
      */
     public static String describe(Throwable error, String action) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SourceException && t.getMessage() != null && !t.getMessage().isBlank()) {
+            if ((t instanceof SourceException || t instanceof CsvImportException)
+                    && t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getMessage();
             }
         }

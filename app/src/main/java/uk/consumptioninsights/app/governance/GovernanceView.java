@@ -2,9 +2,7 @@ package uk.consumptioninsights.app.governance;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +18,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** What each purpose role may see and which relations it read, and the meters as the current role sees them. */
+import uk.consumptioninsights.app.controls.TextColumns;
+
 public final class GovernanceView {
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current-role");
@@ -37,11 +37,11 @@ public final class GovernanceView {
         TableView<RoleItem> roles = new TableView<>(vm.roles());
         roles.setId("rolesTable");
         roles.getColumns().addAll(List.of(
-                column("Purpose", RoleItem::name, 150),
-                column("Meter identity", RoleItem::meterIdentity, 150),
-                column("Detail", RoleItem::granularity, 310),
-                column("Minimum group", RoleItem::minimumGroup, 120),
-                column("Reads (from the last queries)", RoleItem::reads, 380)));
+                unsorted(TextColumns.of("Purpose", RoleItem::name, 150)),
+                unsorted(TextColumns.of("Meter identity", RoleItem::meterIdentity, 150)),
+                unsorted(TextColumns.of("Detail", RoleItem::granularity, 310)),
+                unsorted(TextColumns.of("Minimum group", RoleItem::minimumGroup, 120)),
+                unsorted(TextColumns.of("Reads (from the last queries)", RoleItem::reads, 380))));
         roles.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         roles.setRowFactory(table -> new TableRow<>() {
             @Override
@@ -91,10 +91,10 @@ public final class GovernanceView {
 
         TableView<MeterItem> meters = new TableView<>(vm.meters());
         meters.setId("metersTable");
-        TableColumn<MeterItem, String> meter = column("MPAN", MeterItem::meter, 240);
+        TableColumn<MeterItem, String> meter = unsorted(TextColumns.of("MPAN", MeterItem::meter, 240));
         meter.textProperty().bind(vm.meterColumnTitleProperty());
-        meters.getColumns().addAll(List.of(meter, column("GSP group", MeterItem::gspGroup, 110),
-                column("Region", MeterItem::region, 260)));
+        meters.getColumns().addAll(List.of(meter, unsorted(TextColumns.of("GSP group", MeterItem::gspGroup, 110)),
+                unsorted(TextColumns.of("Region", MeterItem::region, 260))));
         meters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.metersNoteProperty());
@@ -109,15 +109,14 @@ public final class GovernanceView {
         root.getChildren().addAll(heading, roles, actions, metersHeading, note, meters);
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        return column;
-    }
 
     public Node root() {
         return root;
+    }
+
+    /** Governance tables keep the order the view-model gives: roles in purpose order, meters by GSP group. */
+    private static <T> TableColumn<T, String> unsorted(TableColumn<T, String> column) {
+        column.setSortable(false);
+        return column;
     }
 }

@@ -1,5 +1,7 @@
 package uk.consumptioninsights.app.settings;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -20,6 +22,7 @@ public final class PreferencesSettings implements Settings {
     private static final String ROLE = "lastRole";
     private static final String WIDTH = "windowWidth";
     private static final String HEIGHT = "windowHeight";
+    private static final String IMPORT_FOLDER = "lastImportFolder";
 
     private final Preferences node;
 
@@ -68,6 +71,26 @@ public final class PreferencesSettings implements Settings {
     public void saveWindowSize(WindowSize size) {
         node.putDouble(WIDTH, size.width());
         node.putDouble(HEIGHT, size.height());
+        flush();
+    }
+
+    @Override
+    public Optional<Path> lastImportFolder() {
+        String stored = node.get(IMPORT_FOLDER, null);
+        if (stored == null || stored.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(stored));
+        } catch (InvalidPathException e) {
+            LOG.info("Ignoring the remembered import folder {}: not a path here", stored);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void saveLastImportFolder(Path folder) {
+        node.put(IMPORT_FOLDER, folder.toAbsolutePath().toString());
         flush();
     }
 

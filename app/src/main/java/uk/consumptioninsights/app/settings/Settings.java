@@ -1,5 +1,6 @@
 package uk.consumptioninsights.app.settings;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import uk.consumptioninsights.model.access.PurposeRole;
 
@@ -14,6 +15,11 @@ public interface Settings {
 
     void saveWindowSize(WindowSize size);
 
+    /** The folder the last meter CSV was imported from, where the file chooser opens next time. */
+    Optional<Path> lastImportFolder();
+
+    void saveLastImportFolder(Path folder);
+
     record WindowSize(double width, double height) {
     }
 
@@ -22,6 +28,7 @@ public interface Settings {
         return new Settings() {
             private PurposeRole role;
             private WindowSize size;
+            private Path importFolder;
 
             @Override
             public Optional<PurposeRole> lastRole() {
@@ -41,6 +48,16 @@ public interface Settings {
             @Override
             public void saveWindowSize(WindowSize newSize) {
                 size = newSize;
+            }
+
+            @Override
+            public Optional<Path> lastImportFolder() {
+                return Optional.ofNullable(importFolder);
+            }
+
+            @Override
+            public void saveLastImportFolder(Path folder) {
+                importFolder = folder;
             }
         };
     }

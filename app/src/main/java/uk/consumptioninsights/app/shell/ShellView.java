@@ -45,7 +45,8 @@ import uk.consumptioninsights.model.access.PurposeRole;
  * to {@link ShellViewModel} only.
  *
  * <p>Keyboard: every shortcut is a menu accelerator, so the menus list them: Ctrl+1..4 switch tabs, F5 refreshes,
- * Esc cancels the running task, Ctrl+Q quits; menus have mnemonics (Alt+F, Alt+V, Alt+H).
+ * Esc cancels the running task (an import too), Ctrl+Q quits, and features add their own to the File menu (Ctrl+I
+ * imports); menus have mnemonics (Alt+F, Alt+V, Alt+H).
  */
 public final class ShellView {
 
@@ -59,10 +60,20 @@ public final class ShellView {
     private final TabPane tabs = new TabPane();
 
     public ShellView(ShellViewModel vm, List<Page> pages, Runnable onQuit) {
+        this(vm, pages, List.of(), List.of(), onQuit);
+    }
+
+    /**
+     * @param fileItems items other features add to the File menu, above Quit
+     * @param notices   bars other features show under the error banner (each hides itself when empty)
+     */
+    public ShellView(ShellViewModel vm, List<Page> pages, List<MenuItem> fileItems, List<Node> notices, Runnable onQuit) {
         this.vm = vm;
         this.onQuit = onQuit;
         root.getStyleClass().add("workbench");
-        root.setTop(new VBox(menuBar(), header(), roleStrip(), errorBanner()));
+        VBox top = new VBox(menuBar(fileItems), header(), roleStrip(), errorBanner());
+        top.getChildren().addAll(notices);
+        root.setTop(top);
         root.setCenter(center(pages));
         root.setBottom(statusBar());
     }
@@ -75,11 +86,16 @@ public final class ShellView {
         return tabs;
     }
 
-    private MenuBar menuBar() {
+    private MenuBar menuBar(List<MenuItem> fileItems) {
         MenuItem quit = new MenuItem("_Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> onQuit.run());
-        Menu file = new Menu("_File", null, quit);
+        Menu file = new Menu("_File");
+        file.getItems().addAll(fileItems);
+        if (!fileItems.isEmpty()) {
+            file.getItems().add(new SeparatorMenuItem());
+        }
+        file.getItems().add(quit);
 
         MenuItem refresh = new MenuItem("_Refresh");
         refresh.setId("refreshMenuItem");

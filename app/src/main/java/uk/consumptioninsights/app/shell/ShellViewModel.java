@@ -1,8 +1,12 @@
 package uk.consumptioninsights.app.shell;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.app.common.UserMessages;
 import uk.consumptioninsights.app.session.ActiveSource;
+import uk.consumptioninsights.app.session.OpenedSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.Settings;
 import uk.consumptioninsights.app.task.TaskActivity;
@@ -22,12 +27,16 @@ import uk.consumptioninsights.app.task.TaskHandle;
 import uk.consumptioninsights.app.task.TaskRunner;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
-import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.model.access.PurposeRole;
+import uk.consumptioninsights.model.work.Progress;
 
 /**
  * The main window's state: which source is active, the purpose role, the dates every tab shows, the status bar and
  * the error banner. Prepares the source in the background on start; nothing is shown as data until it is READY.
+ *
+ * <p>Once READY, {@link #switchTo} shows another source (an imported workspace) and {@link #openDefaultSource} goes
+ * back to the one the opener prepares. A switch keeps the window READY: the current source stays on screen until the
+ * next one is open, and the one switched away from is released once every tab has been asked for the new data.
  */
 public final class ShellViewModel {
 
@@ -39,10 +48,6 @@ public final class ShellViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
     public enum WorkspaceState { PREPARING, READY, CANCELLED, FAILED }
-
-    /** What the background open hands back: everything read from the source, so the UI thread does no IO. */
-    private record Opened(ConsumptionSource source, SourceDescriptor descriptor, List<PurposeRole> roles) {
-    }
 
     private final ActiveSource activeSource;
     private final SourceOpener opener;
@@ -63,8 +68,14 @@ public final class ShellViewModel {
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>(this, "fromDate");
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>(this, "toDate");
     private final ReadOnlyStringWrapper rangeNote = new ReadOnlyStringWrapper(this, "rangeNote", "");
+    private final ReadOnlyBooleanWrapper defaultSourceShown = new ReadOnlyBooleanWrapper(this, "defaultSourceShown", false);
+    private final ReadOnlyBooleanWrapper openingDefault = new ReadOnlyBooleanWrapper(this, "openingDefault", false);
 
     private TaskHandle opening = TaskHandle.NONE;
+    /** What the header shows; null until the first source is READY. */
+    private OpenedSource shown;
+    /** Sources switched away from, released once the tabs have been asked for the next source's data. */
+    private final List<OpenedSource> switchedFrom = new ArrayList<>();
     private long rangeToken;
     private boolean settingDates;
 
@@ -105,12 +116,8 @@ public final class ShellViewModel {
         state.set(WorkspaceState.PREPARING);
         stateTitle.set(PREPARING);
         stateMessage.set(PREPARING_DETAIL);
-        opening = runner.task(PREPARING, progress -> {
-                    ConsumptionSource source = opener.open(progress);
-                    progress.checkCancelled();
-                    return new Opened(source, source.descriptor(), List.copyOf(source.roles()));
-                })
-                .onSuccess(this::opened)
+        opening = runner.task(PREPARING, this::openDefault)
+                .onSuccess(opened -> show(opened, true))
                 .onFailure(error -> {
                     state.set(WorkspaceState.FAILED);
                     stateTitle.set("The local workspace could not be prepared");
@@ -126,22 +133,112 @@ public final class ShellViewModel {
                 .start();
     }
 
-    private void opened(Opened opened) {
-        activeSource.use(opened.source());
-        sourceTitle.set(opened.descriptor().title());
-        sourceLocation.set(opened.descriptor().location());
-        List<PurposeRole> offered = opened.roles().isEmpty() ? List.of(PurposeRole.values()) : opened.roles();
+    /** Runs off the UI thread. */
+    private OpenedSource openDefault(Progress progress) throws Exception {
+        ConsumptionSource source = opener.open(progress);
+        OpenedSource opened = OpenedSource.of(source, () -> opener.release(source));
+        progress.checkCancelled();
+        return opened;
+    }
+
+    /**
+     * Shows {@code next} instead of the active source, e.g. a workspace just imported: the header names it, the dates
+     * reset to its whole range and every tab re-queries it. The source shown until now is released once the tabs have
+     * been asked for the new data. Call on the UI thread; {@code next} was opened in the background. Also works when
+     * the default source could not be prepared: the window becomes READY with {@code next}.
+     */
+    public void switchTo(OpenedSource next) {
+        show(next, false);
+    }
+
+    /**
+     * File → Open synthetic workspace: opens the default source in the background (the current one stays on screen
+     * meanwhile, and stays if that fails or is cancelled), then switches to it. Does nothing while it is shown.
+     */
+    public void openDefaultSource() {
+        if (state.get() != WorkspaceState.READY) {
+            refresh();
+            return;
+        }
+        if (defaultSourceShown.get() || openingDefault.get()) {
+            return;
+        }
+        openingDefault.set(true);
+        AtomicReference<OpenedSource> unclaimed = new AtomicReference<>();
+        runner.task("Opening the synthetic workspace", progress -> {
+                    OpenedSource opened = openDefault(progress.slice(0, 0.99));
+                    unclaimed.set(opened);
+                    progress.checkCancelled();
+                    return opened;
+                })
+                .onSuccess(opened -> {
+                    unclaimed.set(null);
+                    openingDefault.set(false);
+                    show(opened, true);
+                })
+                .onFailure(error -> {
+                    openingDefault.set(false);
+                    letGo(unclaimed.getAndSet(null));
+                    session.reportError(UserMessages.describe(error, "open the synthetic workspace")
+                            + " Still showing " + sourceTitle.get() + ".");
+                })
+                .onCancelled(() -> {
+                    openingDefault.set(false);
+                    // Cancelled after it opened: it is not shown, so it must not stay open.
+                    letGo(unclaimed.getAndSet(null));
+                })
+                .start();
+    }
+
+    private void show(OpenedSource next, boolean isDefault) {
+        OpenedSource previous = shown;
+        shown = next;
+        activeSource.use(next.source());
+        sourceTitle.set(next.descriptor().title());
+        sourceLocation.set(next.descriptor().location());
+        defaultSourceShown.set(isDefault);
+        List<PurposeRole> offered = next.roles().isEmpty() ? List.of(PurposeRole.values()) : next.roles();
         if (!roles.equals(offered)) {
             roles.setAll(offered);
+        }
+        if (previous != null && previous.source() != next.source()) {
+            switchedFrom.add(previous);
+            // Another source: show its whole range, not the dates chosen in the last one.
+            availableRange.set(null);
+            clearDates();
         }
         state.set(WorkspaceState.READY);
         stateTitle.set("");
         stateMessage.set("");
-        LOG.info("Source ready: {} at {}", opened.descriptor().title(), opened.descriptor().location());
+        LOG.info("Source ready: {} at {}", next.descriptor().title(), next.descriptor().location());
         if (!roles.contains(session.role())) {
             session.roleProperty().set(roles.get(0));
         } else {
             applyRole(session.role());
+        }
+    }
+
+    /** After a switch, once every tab has a query for the new source (or none could be made): close the old ones. */
+    private void releaseSwitchedFrom() {
+        if (switchedFrom.isEmpty()) {
+            return;
+        }
+        List<OpenedSource> done = List.copyOf(switchedFrom);
+        switchedFrom.clear();
+        for (OpenedSource old : done) {
+            LOG.info("Releasing {} at {}", old.descriptor().title(), old.descriptor().location());
+            letGo(old);
+        }
+    }
+
+    private static void letGo(OpenedSource opened) {
+        if (opened == null) {
+            return;
+        }
+        try {
+            opened.release().run();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release {}", opened.descriptor().location(), e);
         }
     }
 
@@ -160,6 +257,14 @@ public final class ShellViewModel {
                 .onFailure(error -> {
                     if (token == rangeToken) {
                         session.reportError(UserMessages.describe(error, "find the dates with data"));
+                        releaseSwitchedFrom();
+                    }
+                })
+                .onCancelled(() -> {
+                    if (token == rangeToken && !switchedFrom.isEmpty()) {
+                        session.reportError("Finding the dates of " + sourceTitle.get() + " was cancelled, so the tabs "
+                                + "still show the previous source. Press F5 to show its data.");
+                        releaseSwitchedFrom();
                     }
                 })
                 .start();
@@ -183,6 +288,17 @@ public final class ShellViewModel {
         }
         setDates(range);
         session.publish(role, range);
+        releaseSwitchedFrom();
+    }
+
+    private void clearDates() {
+        settingDates = true;
+        try {
+            fromDate.set(null);
+            toDate.set(null);
+        } finally {
+            settingDates = false;
+        }
     }
 
     private void setDates(DateRange range) {
@@ -285,6 +401,16 @@ public final class ShellViewModel {
 
     public ObjectProperty<PurposeRole> roleProperty() {
         return session.roleProperty();
+    }
+
+    /** True while the source shown is the default one the opener prepares (the synthetic workspace). */
+    public ReadOnlyBooleanProperty defaultSourceShownProperty() {
+        return defaultSourceShown.getReadOnlyProperty();
+    }
+
+    /** True while {@link #openDefaultSource} is opening it. */
+    public ReadOnlyBooleanProperty openingDefaultProperty() {
+        return openingDefault.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty roleDescriptionProperty() {

@@ -11,4 +11,11 @@ public interface SourceOpener {
 
     /** Throws {@link java.util.concurrent.CancellationException} when the user cancelled. */
     ConsumptionSource open(Progress progress) throws Exception;
+
+    /**
+     * The workbench no longer shows {@code opened} (it switched to another source): close what it holds open, unless
+     * {@link #open} handed it out again since. Returns at once; closing happens in the background. Does nothing by default.
+     */
+    default void release(ConsumptionSource opened) {
+    }
 }

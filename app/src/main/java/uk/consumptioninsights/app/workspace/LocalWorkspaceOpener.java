@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,8 @@ import uk.consumptioninsights.model.work.Progress;
 
 /**
  * Opens the local DuckDB workspace, building a synthetic fleet into it first when it is not READY (first launch, or
- * an earlier build that was cancelled or crashed). Holds the workspace open for the life of the app.
+ * an earlier build that was cancelled or crashed). Holds the workspace open until the workbench switches to another
+ * source ({@link #release}) or closes; {@link #open} opens it again when the workbench switches back.
  */
 public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
 
@@ -31,17 +34,29 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
     private final FleetSettings fleet;
     private final InjectionRates rates;
     private final UnaryOperator<ConsumptionSource> decorator;
+    private final Executor closer;
     private volatile LocalWorkspace workspace;
+    /** The source {@link #open} handed out last: only releasing that one closes the workspace. */
+    private ConsumptionSource handedOut;
 
     /**
      * @param decorator wraps the opened source; identity in the app, a fault injector in tests
      */
     public LocalWorkspaceOpener(Path file, FleetSettings fleet, InjectionRates rates,
                                 UnaryOperator<ConsumptionSource> decorator) {
+        this(file, fleet, rates, decorator, Runnable::run);
+    }
+
+    /**
+     * @param closer where {@link #release} closes the workspace, off the UI thread
+     */
+    public LocalWorkspaceOpener(Path file, FleetSettings fleet, InjectionRates rates,
+                                UnaryOperator<ConsumptionSource> decorator, Executor closer) {
         this.file = file;
         this.fleet = fleet;
         this.rates = rates;
         this.decorator = decorator;
+        this.closer = closer;
     }
 
     @Override
@@ -68,7 +83,9 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
             }
             progress.checkCancelled();
             progress.report(1, "Workspace ready");
-            return decorator.apply(new WorkspaceConsumptionSource(workspace));
+            ConsumptionSource source = decorator.apply(new WorkspaceConsumptionSource(workspace));
+            handedOut = source;
+            return source;
         } catch (SQLException e) {
             LOG.warn("Could not open or build the workspace {}", file, e);
             throw new SourceException("The local workspace at " + file.toAbsolutePath() + " could not be opened or built. "
@@ -84,6 +101,29 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
     /** A connection to the open workspace, for diagnostics and tests; the caller closes it. */
     public Connection newConnection() throws SQLException {
         return workspace().orElseThrow(() -> new IllegalStateException("The workspace is not open")).newConnection();
+    }
+
+    /**
+     * Closes the workspace (releasing DuckDB's file lock) unless {@link #open} handed out a newer source since
+     * {@code opened}: that happens when the workbench returns to this workspace before the release ran. Returns at
+     * once; closing waits for a running open and happens on the closer.
+     */
+    @Override
+    public void release(ConsumptionSource opened) {
+        try {
+            closer.execute(() -> closeIfStillHandedOut(opened));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Not releasing {}: the app is closing and closes it anyway", file);
+        }
+    }
+
+    private synchronized void closeIfStillHandedOut(ConsumptionSource opened) {
+        if (opened == null || opened != handedOut) {
+            return;
+        }
+        handedOut = null;
+        LOG.info("Closing the workspace {}: another source is shown", file);
+        close();
     }
 
     @Override

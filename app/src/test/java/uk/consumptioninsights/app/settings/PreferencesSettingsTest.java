@@ -2,6 +2,7 @@ package uk.consumptioninsights.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,20 @@ class PreferencesSettingsTest {
         PreferencesSettings reread = new PreferencesSettings(node);
         assertThat(reread.lastRole()).contains(PurposeRole.RESEARCH);
         assertThat(reread.windowSize()).contains(new Settings.WindowSize(1200, 800));
+    }
+
+    @Test
+    void remembersTheFolderOfTheLastImport() {
+        PreferencesSettings settings = new PreferencesSettings(node);
+        assertThat(settings.lastImportFolder()).isEmpty();
+        Path folder = Path.of("data", "meters").toAbsolutePath();
+
+        settings.saveLastImportFolder(folder);
+
+        assertThat(new PreferencesSettings(node).lastImportFolder()).contains(folder);
+        Settings memory = Settings.inMemory();
+        memory.saveLastImportFolder(folder);
+        assertThat(memory.lastImportFolder()).contains(folder);
     }
 
     @Test

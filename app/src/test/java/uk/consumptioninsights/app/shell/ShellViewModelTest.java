@@ -12,6 +12,7 @@ import uk.consumptioninsights.app.consumption.ConsumptionViewModel;
 import uk.consumptioninsights.app.governance.GovernanceViewModel;
 import uk.consumptioninsights.app.overview.OverviewViewModel;
 import uk.consumptioninsights.app.session.ActiveSource;
+import uk.consumptioninsights.app.session.OpenedSource;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.Settings;
@@ -20,7 +21,9 @@ import uk.consumptioninsights.app.task.TaskRunner;
 import uk.consumptioninsights.app.testsupport.FakeSource;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
+import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.dataaccess.source.SourceException;
+import uk.consumptioninsights.dataaccess.source.SourceKind;
 import uk.consumptioninsights.model.access.PurposeRole;
 import uk.consumptioninsights.model.work.Progress;
 
@@ -33,6 +36,7 @@ class ShellViewModelTest {
     private final WorkbenchSession session = new WorkbenchSession();
     private final Settings settings = Settings.inMemory();
     private final AtomicInteger opens = new AtomicInteger();
+    private final List<ConsumptionSource> released = new ArrayList<>();
 
     /** An opener that hands out the fake source, after running {@code during} with the task's progress. */
     private SourceOpener opener(OpenStep during) {
@@ -48,7 +52,23 @@ class ShellViewModelTest {
                 during.run(progress);
                 return fake;
             }
+
+            @Override
+            public void release(ConsumptionSource opened) {
+                released.add(opened);
+            }
         };
+    }
+
+    /** Another source, as an import hands it over: 2013 data, its own name and file. */
+    private static final DateRange IMPORTED_RANGE = new DateRange(LocalDate.of(2013, 1, 1), LocalDate.of(2013, 1, 2));
+
+    private OpenedSource imported(FakeSource source, List<String> releases) {
+        for (PurposeRole role : PurposeRole.values()) {
+            source.ranges.put(role, IMPORTED_RANGE);
+        }
+        return new OpenedSource(source, new SourceDescriptor(SourceKind.LOCAL_WORKSPACE, "Imported small.csv",
+                "/tmp/ciw/workspaces/small-20261122T0015.duckdb"), List.of(PurposeRole.values()), () -> releases.add("small"));
     }
 
     @FunctionalInterface
@@ -255,5 +275,96 @@ class ShellViewModelTest {
 
         assertThat(session.query().range()).isEqualTo(FakeSource.RANGE);
         assertThat(shell.rangeNoteProperty().get()).isEqualTo("No data is visible to Research in this source.");
+    }
+
+    @Test
+    void switchingShowsTheNewSourceWithItsWholeRangeAndReleasesTheOldOneOnceTheTabsAreAsked() {
+        SameThreadTaskRunner runner = SameThreadTaskRunner.deferred();
+        ShellViewModel shell = shell(runner, opener(p -> { }));
+        OverviewViewModel overview = new OverviewViewModel(active, runner, session);
+        shell.start();
+        runner.runAll();
+        shell.fromDateProperty().set(LocalDate.of(2026, 11, 15));
+        runner.runAll();
+        FakeSource other = new FakeSource();
+        List<String> releases = new ArrayList<>();
+
+        shell.switchTo(imported(other, releases));
+
+        assertThat(shell.sourceTitleProperty().get()).isEqualTo("Local workspace · Imported small.csv");
+        assertThat(shell.sourceLocationProperty().get()).isEqualTo("/tmp/ciw/workspaces/small-20261122T0015.duckdb");
+        assertThat(shell.defaultSourceShownProperty().get()).isFalse();
+        assertThat(shell.state()).isEqualTo(ShellViewModel.WorkspaceState.READY);
+        assertThat(released).as("not before the tabs moved on").isEmpty();
+
+        runner.runAll();
+
+        assertThat(session.query().range()).isEqualTo(IMPORTED_RANGE);
+        assertThat(shell.fromDateProperty().get()).isEqualTo(IMPORTED_RANGE.from());
+        assertThat(shell.toDateProperty().get()).isEqualTo(IMPORTED_RANGE.to());
+        assertThat(shell.availableRangeProperty().get()).isEqualTo(IMPORTED_RANGE);
+        assertThat(other.calls).contains("availableRange SETTLEMENT", "overview SETTLEMENT 2013-01-01..2013-01-02");
+        assertThat(overview.kpisProperty().get()).isEqualTo(other.kpis.get(PurposeRole.SETTLEMENT));
+        assertThat(released).containsExactly(fake);
+        assertThat(releases).isEmpty();
+    }
+
+    @Test
+    void openDefaultSourceGoesBackAndReleasesTheImportedOne() {
+        ShellViewModel shell = shell(SameThreadTaskRunner.immediate(), opener(p -> { }));
+        shell.start();
+        List<String> releases = new ArrayList<>();
+        shell.switchTo(imported(new FakeSource(), releases));
+
+        shell.openDefaultSource();
+
+        assertThat(opens.get()).isEqualTo(2);
+        assertThat(shell.sourceTitleProperty().get()).isEqualTo("Local workspace · Fake workspace (2 meters)");
+        assertThat(shell.defaultSourceShownProperty().get()).isTrue();
+        assertThat(shell.openingDefaultProperty().get()).isFalse();
+        assertThat(session.query().range()).isEqualTo(FakeSource.RANGE);
+        assertThat(releases).containsExactly("small");
+        assertThat(released).containsExactly(fake);
+
+        shell.openDefaultSource();
+        assertThat(opens.get()).as("already shown: nothing to do").isEqualTo(2);
+    }
+
+    @Test
+    void failingToReopenTheDefaultKeepsTheImportedSource() {
+        boolean[] fail = {false};
+        ShellViewModel shell = shell(SameThreadTaskRunner.immediate(), opener(p -> {
+            if (fail[0]) {
+                throw new SourceException("The local workspace at /tmp/x could not be opened or built.");
+            }
+        }));
+        shell.start();
+        List<String> releases = new ArrayList<>();
+        shell.switchTo(imported(new FakeSource(), releases));
+        ViewQuery before = session.query();
+        fail[0] = true;
+
+        shell.openDefaultSource();
+
+        assertThat(shell.errorMessageProperty().get()).isEqualTo("The local workspace at /tmp/x could not be opened or "
+                + "built. Still showing Local workspace · Imported small.csv.");
+        assertThat(shell.sourceTitleProperty().get()).isEqualTo("Local workspace · Imported small.csv");
+        assertThat(session.query()).isSameAs(before);
+        assertThat(releases).isEmpty();
+        assertThat(shell.openingDefaultProperty().get()).isFalse();
+    }
+
+    @Test
+    void anImportCanBeShownWhenTheDefaultSourceFailed() {
+        ShellViewModel shell = shell(SameThreadTaskRunner.immediate(), opener(p -> {
+            throw new SourceException("The local workspace at /tmp/x could not be opened or built.");
+        }));
+        shell.start();
+        assertThat(shell.state()).isEqualTo(ShellViewModel.WorkspaceState.FAILED);
+
+        shell.switchTo(imported(new FakeSource(), new ArrayList<>()));
+
+        assertThat(shell.state()).isEqualTo(ShellViewModel.WorkspaceState.READY);
+        assertThat(session.query().range()).isEqualTo(IMPORTED_RANGE);
     }
 }

@@ -1,0 +1,116 @@
+package uk.consumptioninsights.app.importer;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import uk.consumptioninsights.app.controls.TextColumns;
+
+/**
+ * The import report: the summary sentence, the new workspace, and every rejected line with its line number, reason
+ * and text as read. A window of its own beside the main one (not modal), reused for every import.
+ */
+final class ImportReportWindow {
+
+    private final Stage stage = new Stage();
+
+    ImportReportWindow(ImportViewModel vm, Window owner) {
+        Label title = new Label();
+        title.setId("importReportTitle");
+        title.getStyleClass().add("page-title");
+        title.textProperty().bind(vm.reportTitleProperty());
+        Label summary = new Label();
+        summary.setId("importReportSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.textProperty().bind(vm.reportSummaryProperty());
+        Label workspace = new Label();
+        workspace.setId("importReportWorkspace");
+        workspace.getStyleClass().add("provenance");
+        workspace.textProperty().bind(Bindings.concat("New workspace: ", vm.reportWorkspaceProperty()));
+        Label tableTitle = new Label("Rejected rows");
+        tableTitle.getStyleClass().add("section-title");
+
+        TableView<RejectedLine> table = new TableView<>(vm.rejectedLines());
+        table.setId("rejectedRowsTable");
+        TableColumn<RejectedLine, Long> line = new TableColumn<>("Line");
+        line.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue().line()));
+        line.setPrefWidth(70);
+        line.setStyle("-fx-alignment: center-right;");
+        table.getColumns().add(line);
+        table.getColumns().add(column("Reason", RejectedLine::reason, 520));
+        table.getColumns().add(column("Raw text", RejectedLine::rawText, 300));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label placeholder = new Label("No rows were rejected: every line of the file was imported.");
+        table.setPlaceholder(placeholder);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button close = new Button("Close");
+        close.setId("closeImportReport");
+        close.getStyleClass().add(Styles.ACCENT);
+        close.setDefaultButton(true);
+        close.setOnAction(e -> stage.hide());
+        HBox buttons = new HBox(close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox content = new VBox(title, summary, workspace, tableTitle, table);
+        content.getStyleClass().add("page");
+        BorderPane root = new BorderPane(content);
+        root.setBottom(buttons);
+        root.getStyleClass().add("import-report");
+        buttons.getStyleClass().add("import-report-buttons");
+
+        Scene scene = new Scene(root, 980, 560);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.hide();
+                e.consume();
+            }
+        });
+        stage.setTitle("Import report");
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.initModality(Modality.NONE);
+        stage.setScene(scene);
+    }
+
+    void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    /** A text column whose cells show their whole text in a tooltip when it does not fit. */
+    private static TableColumn<RejectedLine, String> column(String title, Function<RejectedLine, String> value, double width) {
+        TableColumn<RejectedLine, String> column = TextColumns.of(title, value, width);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        return column;
+    }
+}
