@@ -49,6 +49,9 @@ public record AppConfig(Path workspaceFile, FleetSettings fleet) {
      */
     public static Optional<Path> csvToImport(List<String> args) {
         for (String arg : args) {
+            if (arg.isBlank()) {
+                continue;
+            }
             String lower = arg.trim().toLowerCase(Locale.ROOT);
             if (lower.endsWith(".csv") || lower.endsWith(".csv.gz")) {
                 try {
