@@ -1,0 +1,261 @@
+package uk.consumptioninsights.dataaccess.evaluation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
+import uk.consumptioninsights.dataaccess.importer.LondonSmartMeterCsv;
+import uk.consumptioninsights.dataaccess.importer.MeterReading;
+import uk.consumptioninsights.dataaccess.importer.ParsedLine;
+import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.model.anomaly.AnomalyType;
+import uk.consumptioninsights.model.anomaly.detect.Detection;
+import uk.consumptioninsights.model.anomaly.detect.DetectionMetrics;
+import uk.consumptioninsights.model.anomaly.detect.FleetWindow;
+import uk.consumptioninsights.model.anomaly.detect.MeterSeries;
+import uk.consumptioninsights.model.anomaly.detect.Rescoring;
+import uk.consumptioninsights.model.meter.GspGroup;
+import uk.consumptioninsights.model.synthetic.AnomalyInjector;
+import uk.consumptioninsights.model.synthetic.AnomalyPlan;
+import uk.consumptioninsights.model.synthetic.FleetSettings;
+import uk.consumptioninsights.model.synthetic.InjectedAnomaly;
+import uk.consumptioninsights.model.synthetic.InjectionRates;
+import uk.consumptioninsights.model.synthetic.MeterSlot;
+import uk.consumptioninsights.model.work.Progress;
+
+/**
+ * Evaluation harness (not a test): precision@k and PR-AUC of the rule-based detectors per type and overall, on
+ * (a) a generated workspace's labelled anomalies and (b) the real London households with anomalies injected by the
+ * generator's own {@link AnomalyInjector}. Run with
+ * {@code mvn -q -pl data-access exec:java -Dexec.skip=false -Dexec.classpathScope=test
+ * -Dexec.mainClass=uk.consumptioninsights.dataaccess.evaluation.DetectionEvaluation [-Dexec.args="generated 2000"]}.
+ * Arguments: {@code generated [meters]}, {@code london [seeds]}, or none for both with defaults.
+ */
+public final class DetectionEvaluation {
+
+    /** Injection rates for the London households: far above the defaults so 50 households carry enough labels. */
+    static final InjectionRates LONDON_RATES = new InjectionRates(0.15, 0.25, 0.15, 1.0);
+    static final Instant LONDON_FROM = Instant.parse("2013-01-01T00:00:00Z");
+    static final Instant LONDON_SCORE_FROM = Instant.parse("2013-05-01T00:00:00Z");
+    static final Instant LONDON_TO = Instant.parse("2014-01-01T00:00:00Z");
+
+    private DetectionEvaluation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "both";
+        if (mode.equals("both") || mode.equals("generated")) {
+            int meters = args.length > 1 && mode.equals("generated") ? Integer.parseInt(args[1]) : FleetSettings.DEFAULT_METERS;
+            generated(meters);
+        }
+        if (mode.equals("both") || mode.equals("london")) {
+            int seeds = args.length > 1 && mode.equals("london") ? Integer.parseInt(args[1]) : 5;
+            london(seeds);
+        }
+    }
+
+    static void generated(int meterCount) throws Exception {
+        LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/London")).minusDays(1);
+        FleetSettings settings = FleetSettings.defaults(yesterday).withMeterCount(meterCount);
+        Path dir = Files.createTempDirectory("ciw-eval");
+        try (LocalWorkspace workspace = LocalWorkspace.open(dir.resolve("eval.duckdb"))) {
+            long t0 = System.nanoTime();
+            new SyntheticWorkspaceBuilder(settings, InjectionRates.defaults()).build(workspace, Progress.NONE);
+            long t1 = System.nanoTime();
+            List<MeterSeries> meters;
+            List<InjectedAnomaly> labels;
+            try (Connection c = workspace.newConnection()) {
+                meters = readGold(c);
+                labels = readLabels(c);
+            }
+            long t2 = System.nanoTime();
+            Instant from = Instant.ofEpochSecond(meters.stream().mapToLong(m -> m.epochSecondAt(0)).min().orElseThrow());
+            Instant to = Instant.ofEpochSecond(meters.stream().mapToLong(m -> m.epochSecondAt(m.size() - 1)).max().orElseThrow() + 1800);
+            FleetWindow window = FleetWindow.of(meters, from, to);
+            List<Detection> detections = null;
+            double best = Double.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                long s = System.nanoTime();
+                detections = new Rescoring().run(window, Progress.NONE);
+                best = Math.min(best, (System.nanoTime() - s) / 1e9);
+            }
+            System.out.printf(Locale.UK, "%n(a) Generated workspace: %d meters, %d days, %,d readings, %d labels; build %.1f s, "
+                            + "read gold %.1f s, rescoring %.2f s (best of 3, %d cores)%n", meters.size(), settings.dayCount(),
+                    window.readingCount(), labels.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, best,
+                    Runtime.getRuntime().availableProcessors());
+            printTable(detections, labels, meters.size());
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    static List<MeterSeries> readGold(Connection c) throws SQLException {
+        List<MeterSeries> meters = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT mpan, gsp_group, epoch(interval_start_utc)::BIGINT, kwh FROM gold.consumption_half_hourly "
+                        + "ORDER BY mpan, interval_start_utc")) {
+            String current = null;
+            GspGroup group = null;
+            long[] t = new long[5000];
+            double[] x = new double[5000];
+            int n = 0;
+            while (rs.next()) {
+                String mpan = rs.getString(1);
+                if (!mpan.equals(current)) {
+                    if (current != null) {
+                        meters.add(MeterSeries.adopt(current, group, Arrays.copyOf(t, n), Arrays.copyOf(x, n)));
+                    }
+                    current = mpan;
+                    group = GspGroup.fromCode(rs.getString(2));
+                    n = 0;
+                }
+                if (n == t.length) {
+                    t = Arrays.copyOf(t, n * 2);
+                    x = Arrays.copyOf(x, n * 2);
+                }
+                t[n] = rs.getLong(3);
+                x[n] = rs.getDouble(4);
+                n++;
+            }
+            if (current != null) {
+                meters.add(MeterSeries.adopt(current, group, Arrays.copyOf(t, n), Arrays.copyOf(x, n)));
+            }
+        }
+        return meters;
+    }
+
+    static List<InjectedAnomaly> readLabels(Connection c) throws SQLException {
+        List<InjectedAnomaly> labels = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT mpan, anomaly_type, pattern, epoch(start_utc)::BIGINT, epoch(end_utc)::BIGINT, magnitude, description "
+                        + "FROM evaluation.anomaly_labels ORDER BY label_id")) {
+            while (rs.next()) {
+                labels.add(new InjectedAnomaly(rs.getString(1), AnomalyType.fromCode(rs.getString(2)), rs.getString(3),
+                        Instant.ofEpochSecond(rs.getLong(4)), Instant.ofEpochSecond(rs.getLong(5)), rs.getDouble(6),
+                        rs.getString(7)));
+            }
+        }
+        return labels;
+    }
+
+    static void london(int seeds) throws IOException {
+        Path file = Path.of(System.getProperty("lcl.csv", "/work/shared/data/real/lcl_100_households_2013.csv.gz"));
+        Map<String, Growable> households = new TreeMap<>();
+        try (LondonSmartMeterCsv csv = LondonSmartMeterCsv.open(file)) {
+            ParsedLine line;
+            while ((line = csv.next()) != null) {
+                if (line instanceof MeterReading r) {
+                    households.computeIfAbsent(r.householdId(), k -> new Growable())
+                            .add(r.intervalStart().getEpochSecond(), r.kwh());
+                }
+            }
+        }
+        List<String> ids = new ArrayList<>(households.keySet());
+        List<String> tuning = new ArrayList<>();
+        List<String> reporting = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            (i % 2 == 0 ? tuning : reporting).add(ids.get(i));
+        }
+        System.out.printf(Locale.UK, "%n(b) London: %d households from %s; baseline %s..%s, scored %s..%s; injection rates %s; "
+                        + "%d seeds; split by meter: %d tuning / %d reporting households%n", ids.size(), file.getFileName(),
+                LONDON_FROM, LONDON_SCORE_FROM, LONDON_SCORE_FROM, LONDON_TO, LONDON_RATES, seeds, tuning.size(), reporting.size());
+        for (String half : List.of("tuning", "reporting")) {
+            List<String> keys = half.equals("tuning") ? tuning : reporting;
+            List<Detection> allDetections = new ArrayList<>();
+            List<InjectedAnomaly> allLabels = new ArrayList<>();
+            double seconds = 0;
+            for (int s = 0; s < seeds; s++) {
+                long seed = 1000 + s;
+                List<MeterSlot> slots = keys.stream().map(k -> new MeterSlot(k, GspGroup.C)).toList();
+                AnomalyPlan plan = new AnomalyInjector(seed, LONDON_RATES).plan(slots, LONDON_SCORE_FROM, LONDON_TO);
+                List<MeterSeries> meters = new ArrayList<>();
+                for (MeterSlot slot : slots) {
+                    Growable g = households.get(slot.meterKey());
+                    long[] t = Arrays.copyOf(g.t, g.n);
+                    double[] x = Arrays.copyOf(g.x, g.n);
+                    // Keys are suffixed by seed so pooled seeds stay distinct meters.
+                    for (InjectedAnomaly l : plan.inject(slot, t, x)) {
+                        allLabels.add(new InjectedAnomaly(l.meterKey() + "#" + seed, l.type(), l.pattern(), l.start(), l.end(),
+                                l.magnitude(), l.description()));
+                    }
+                    meters.add(MeterSeries.adopt(slot.meterKey() + "#" + seed, GspGroup.C, t, x));
+                }
+                long start = System.nanoTime();
+                allDetections.addAll(new Rescoring().run(new FleetWindow(meters, LONDON_FROM, LONDON_SCORE_FROM, LONDON_TO),
+                        Progress.NONE));
+                seconds += (System.nanoTime() - start) / 1e9;
+            }
+            System.out.printf(Locale.UK, "%n-- London, %s half (%d households × %d seeds), rescoring %.2f s in total --%n",
+                    half, keys.size(), seeds, seconds);
+            printTable(allDetections, allLabels, keys.size() * seeds);
+        }
+    }
+
+    static void printTable(List<Detection> detections, List<InjectedAnomaly> labels, int meters) {
+        int[] ks = {10, 50, 100};
+        List<DetectionMetrics.Result> results = DetectionMetrics.evaluate(detections, labels, ks);
+        System.out.println("| type | labels | base rate (labelled meters) | detections | TP | recall | PR-AUC (AP) | P@10 | P@50 | P@100 |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (DetectionMetrics.Result r : results) {
+            long labelledMeters = labels.stream().filter(l -> r.type() == null || l.type() == r.type())
+                    .map(InjectedAnomaly::meterKey).distinct().count();
+            System.out.printf(Locale.UK, "| %s | %d | %.4f | %d | %d | %.3f | %.3f | %.2f | %.2f | %.2f |%n",
+                    r.type() == null ? "ALL (pooled)" : r.type().code(), r.labels(), (double) labelledMeters / meters,
+                    r.detections(), r.truePositives(), r.recall(), r.averagePrecision(), r.precisionAtK()[0],
+                    r.precisionAtK()[1], r.precisionAtK()[2]);
+        }
+        System.out.printf(Locale.UK, "| ALL (macro mean of type APs) | | | | | | %.3f | | | |%n",
+                DetectionMetrics.macroAveragePrecision(results));
+        if (Boolean.getBoolean("eval.showFalsePositives")) {
+            for (AnomalyType type : AnomalyType.values()) {
+                detections.stream().filter(d -> d.type() == type)
+                        .filter(d -> labels.stream().noneMatch(l -> l.meterKey().equals(d.meterKey()) && l.type() == type
+                                && d.start().isBefore(l.end()) && l.start().isBefore(d.end())))
+                        .sorted(Comparator.comparingDouble(Detection::score).reversed()).limit(5)
+                        .forEach(d -> System.out.printf(Locale.UK, "  FP %s %.3f %s %s: %s | labels on meter: %s%n", type.code(),
+                                d.score(), d.pattern(), d.meterKey(), d.reason(), labels.stream()
+                                        .filter(l -> l.meterKey().equals(d.meterKey())).map(InjectedAnomaly::pattern).toList()));
+            }
+        }
+    }
+
+    private static final class Growable {
+        long[] t = new long[17_600];
+        double[] x = new double[17_600];
+        int n;
+
+        void add(long epoch, double kwh) {
+            if (n == t.length) {
+                t = Arrays.copyOf(t, n * 2);
+                x = Arrays.copyOf(x, n * 2);
+            }
+            if (n > 0 && epoch <= t[n - 1]) {
+                return; // out of order or repeated: keep the first, the file is sorted per household
+            }
+            t[n] = epoch;
+            x[n] = kwh;
+            n++;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

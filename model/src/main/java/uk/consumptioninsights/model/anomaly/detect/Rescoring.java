@@ -1,0 +1,66 @@
+package uk.consumptioninsights.model.anomaly.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import uk.consumptioninsights.model.work.Progress;
+
+/**
+ * Runs every detector over a fleet window: builds the shared {@link FleetContext} (baselines, peer index, area
+ * co-occurrence), then each meter in parallel through all detectors. Detections that end at or before the window's
+ * {@code scoreFrom} are dropped. The result is sorted by type, then score (highest first), then meter and start.
+ * {@link Progress#report} may be called from worker threads; cancellation is checked every few meters and surfaces as a
+ * {@link java.util.concurrent.CancellationException}.
+ */
+public final class Rescoring {
+
+    private final List<AnomalyDetector> detectors;
+
+    public Rescoring() {
+        this(AnomalyDetector.defaults());
+    }
+
+    public Rescoring(List<AnomalyDetector> detectors) {
+        this.detectors = List.copyOf(detectors);
+    }
+
+    public List<Detection> run(FleetWindow window, Progress progress) {
+        progress.checkCancelled();
+        FleetContext context = FleetContext.build(window, progress.slice(0, 0.4));
+        Progress scoring = progress.slice(0.4, 1);
+        int n = context.meterCount();
+        @SuppressWarnings("unchecked")
+        List<Detection>[] perMeter = new List[n];
+        AtomicInteger done = new AtomicInteger();
+        long scoreFrom = window.scoreFrom().getEpochSecond();
+        IntStream.range(0, n).parallel().forEach(i -> {
+            if (i % 16 == 0) {
+                progress.checkCancelled();
+            }
+            List<Detection> found = new ArrayList<>();
+            for (AnomalyDetector detector : detectors) {
+                for (Detection d : detector.detect(context, i)) {
+                    if (d.end().getEpochSecond() > scoreFrom) {
+                        found.add(d);
+                    }
+                }
+            }
+            perMeter[i] = found;
+            int count = done.incrementAndGet();
+            if (count % 256 == 0) {
+                scoring.report((double) count / n, "Scoring: " + count + " of " + n + " meters");
+            }
+        });
+        progress.checkCancelled();
+        List<Detection> all = new ArrayList<>();
+        for (List<Detection> found : perMeter) {
+            all.addAll(found);
+        }
+        all.sort(Comparator.comparing(Detection::type).thenComparing(Comparator.comparingDouble(Detection::score).reversed())
+                .thenComparing(Detection::meterKey).thenComparing(Detection::start));
+        progress.report(1, all.size() + " detections");
+        return all;
+    }
+}

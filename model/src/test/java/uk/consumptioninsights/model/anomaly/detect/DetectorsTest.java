@@ -1,0 +1,124 @@
+package uk.consumptioninsights.model.anomaly.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+import uk.consumptioninsights.model.anomaly.AnomalyType;
+import uk.consumptioninsights.model.work.Progress;
+
+class DetectorsTest {
+
+    @Test
+    void cleanFleetRaisesNothing() {
+        assertThat(new DetectorFixture().run()).isEmpty();
+    }
+
+    @Test
+    void malfunctionFindsStuckZeroSpikeAndNegative() {
+        DetectorFixture f = new DetectorFixture();
+        Arrays.fill(f.kwh[0], DetectorFixture.index(3, 10), DetectorFixture.index(3, 30), 0.37);
+        Arrays.fill(f.kwh[1], DetectorFixture.index(5, 0), DetectorFixture.index(5, 30), 0);
+        f.kwh[2][DetectorFixture.index(7, 20)] = 40;
+        for (int k = 0; k < 4; k++) {
+            f.kwh[3][DetectorFixture.index(9, 5 + k)] = -0.5;
+        }
+        List<Detection> found = f.run().stream().filter(d -> d.type() == AnomalyType.METER_MALFUNCTION).toList();
+        assertThat(found).extracting(Detection::meterKey, Detection::pattern).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("M0", "stuck"), org.assertj.core.groups.Tuple.tuple("M1", "zero_run"),
+                org.assertj.core.groups.Tuple.tuple("M2", "spike"), org.assertj.core.groups.Tuple.tuple("M3", "negative"));
+        Detection stuck = byMeter(found, "M0");
+        assertThat(stuck.reason()).contains("0.370 kWh for 20 half-hours");
+        assertThat(stuck.start()).isEqualTo(at(3, 10));
+        assertThat(stuck.end()).isEqualTo(at(3, 30));
+        assertThat(byMeter(found, "M1").reason()).contains("Zero readings for 30 half-hours");
+        assertThat(byMeter(found, "M2").reason()).contains("40.0 kWh in a half-hour");
+        assertThat(byMeter(found, "M2").actualKwh()).isEqualTo(40);
+        assertThat(byMeter(found, "M3").reason()).contains("4 negative readings");
+        assertThat(byMeter(found, "M3").score()).isGreaterThan(byMeter(found, "M2").score()).isGreaterThan(byMeter(found, "M0").score());
+    }
+
+    @Test
+    void theftFindsSustainedDropWithShapeKept() {
+        DetectorFixture f = new DetectorFixture();
+        for (int i = DetectorFixture.index(10, 0); i < DetectorFixture.index(21, 0); i++) {
+            f.kwh[0][i] *= 0.4;
+        }
+        List<Detection> found = f.run().stream().filter(d -> d.type() == AnomalyType.THEFT_BYPASS).toList();
+        assertThat(found).hasSize(1);
+        Detection theft = found.get(0);
+        assertThat(theft.meterKey()).isEqualTo("M0");
+        assertThat(theft.start()).isEqualTo(at(10, 0));
+        assertThat(theft.end()).isEqualTo(at(21, 0));
+        assertThat(theft.reason()).startsWith("Consumption 60% below this meter's usual level").contains("for 11 days")
+                .contains("stayed the same");
+        assertThat(theft.actualKwh() / theft.expectedKwh()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(theft.score()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(f.run()).noneMatch(d -> d.type() != AnomalyType.THEFT_BYPASS);
+    }
+
+    @Test
+    void networkFindsGroupLossAndMalfunctionLeavesItAlone() {
+        DetectorFixture f = new DetectorFixture();
+        for (int m = 0; m < 6; m++) {
+            Arrays.fill(f.kwh[m], DetectorFixture.index(12, 20), DetectorFixture.index(12, 28), 0);
+        }
+        List<Detection> found = f.run();
+        assertThat(found).allMatch(d -> d.type() == AnomalyType.NETWORK_ANOMALY && d.pattern().equals("group_loss"));
+        assertThat(found).extracting(Detection::meterKey).containsExactlyInAnyOrder("M0", "M1", "M2", "M3", "M4", "M5");
+        assertThat(found.get(0).reason()).contains("8 half-hours").contains("75% of GSP group _A's meters (up to 6)");
+        assertThat(found.get(0).start()).isEqualTo(at(12, 20));
+    }
+
+    @Test
+    void maintenanceFindsDriftAndRepeatedOutliers() {
+        DetectorFixture f = new DetectorFixture();
+        for (int d = 20; d < 35; d++) {
+            for (int s = 0; s < 48; s++) {
+                f.kwh[1][DetectorFixture.index(d, s)] *= 1 + 0.6 * (d - 20) / 14.0;
+            }
+        }
+        for (int d = 5; d < 16; d++) {
+            f.kwh[2][DetectorFixture.index(d, 4)] = Math.max(f.kwh[2][DetectorFixture.index(d, 4)], 0.2) * 5;
+        }
+        List<Detection> found = f.run();
+        assertThat(found).allMatch(d -> d.type() == AnomalyType.MAINTENANCE);
+        assertThat(found).extracting(Detection::meterKey, Detection::pattern).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("M1", "drift"), org.assertj.core.groups.Tuple.tuple("M2", "repeated_outliers"));
+        Detection outliers = byMeter(found, "M2");
+        assertThat(outliers.reason()).contains("02:00 UTC").contains("on 11 of 11 days");
+        assertThat(outliers.start()).isEqualTo(at(5, 4));
+        Detection drift = byMeter(found, "M1");
+        assertThat(drift.start()).isBeforeOrEqualTo(at(24, 0)).isAfterOrEqualTo(at(15, 0));
+        assertThat(drift.end()).isBeforeOrEqualTo(at(36, 0)).isAfterOrEqualTo(at(33, 0));
+        assertThat(drift.reason()).contains("Readings crept upwards");
+    }
+
+    @Test
+    void rescoringHonoursCancellation() {
+        Progress cancelled = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThatThrownBy(() -> new Rescoring().run(new DetectorFixture().window(), cancelled))
+                .isInstanceOf(CancellationException.class);
+    }
+
+    private static Detection byMeter(List<Detection> found, String key) {
+        return found.stream().filter(d -> d.meterKey().equals(key)).findFirst().orElseThrow();
+    }
+
+    private static Instant at(int day, int slot) {
+        return DetectorFixture.FROM.plusSeconds(1800L * DetectorFixture.index(day, slot));
+    }
+}
