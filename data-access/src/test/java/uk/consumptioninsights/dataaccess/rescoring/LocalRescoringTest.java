@@ -1,0 +1,117 @@
+package uk.consumptioninsights.dataaccess.rescoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import uk.consumptioninsights.dataaccess.WorkspaceSql;
+import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
+import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.model.anomaly.detect.Detection;
+import uk.consumptioninsights.model.anomaly.detect.FleetWindow;
+import uk.consumptioninsights.model.anomaly.detect.MeterSeries;
+import uk.consumptioninsights.model.anomaly.detect.Rescoring;
+import uk.consumptioninsights.model.synthetic.FleetSettings;
+import uk.consumptioninsights.model.synthetic.InjectionRates;
+import uk.consumptioninsights.model.work.Progress;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalRescoringTest {
+
+    private LocalWorkspace workspace;
+
+    @BeforeAll
+    void build(@TempDir Path dir) throws SQLException {
+        workspace = LocalWorkspace.open(dir.resolve("r.duckdb"));
+        new SyntheticWorkspaceBuilder(new FleetSettings(11L, 120, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 30), 0.05),
+                new InjectionRates(0.08, 0.2, 0.1, 2.0)).build(workspace, Progress.NONE);
+    }
+
+    @AfterAll
+    void close() throws SQLException {
+        workspace.close();
+    }
+
+    @Test
+    void readsEveryMeterAsOrderedColumnsEqualToTheGoldRows() throws SQLException {
+        FleetWindow fleet = WorkspaceFleetReader.read(workspace, Progress.NONE);
+        assertThat(fleet.meters()).hasSize(120);
+        assertThat(fleet.readingCount()).isEqualTo(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly"));
+        MeterSeries meter = fleet.meters().get(17);
+        String mpan = meter.meterKey();
+        assertThat(sum(meter)).isCloseTo(WorkspaceSql.doubleOf(workspace,
+                "SELECT sum(kwh) FROM gold.consumption_half_hourly WHERE mpan = '" + mpan + "'"), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(meter.epochSecondAt(0)).isEqualTo(WorkspaceSql.longOf(workspace,
+                "SELECT min(epoch(interval_start_utc))::BIGINT FROM gold.consumption_half_hourly WHERE mpan = '" + mpan + "'"));
+        assertThat(meter.gspGroup().code()).isEqualTo(WorkspaceSql.strings(workspace,
+                "SELECT gsp_group FROM gold.meters WHERE mpan = '" + mpan + "'").get(0));
+        assertThat(fleet.from()).isEqualTo(Instant.parse("2026-09-30T23:00:00Z"));
+        assertThat(fleet.to()).isEqualTo(Instant.parse("2026-10-31T00:00:00Z"));
+    }
+
+    @Test
+    void detectionsLandInGoldAndEachPurposeViewShowsThemItsOwnWay() throws SQLException {
+        List<Detection> detections = new Rescoring().run(WorkspaceFleetReader.read(workspace, Progress.NONE), Progress.NONE);
+        assertThat(detections).isNotEmpty();
+        int written = DetectionWriter.replace(workspace, "local-rules", "LR", detections, Instant.parse("2026-11-21T00:00:00Z"));
+        assertThat(written).isEqualTo(detections.size());
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.v_settlement_anomalies")).isEqualTo(written);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.v_settlement_anomalies v ANTI JOIN gold.meters m USING (mpan)")).isZero();
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.v_market_monitoring_anomalies WHERE mpan_pseudonym LIKE 'P%'"))
+                .isEqualTo(written);
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT sum(anomaly_count) FROM gold.v_research_anomaly_summary")).isEqualTo(written);
+        assertThat(WorkspaceSql.strings(workspace, "SELECT anomaly_id FROM gold.anomalies ORDER BY score DESC, anomaly_id LIMIT 1"))
+                .containsExactly("LR-000001");
+        // A settlement date is the London day of the first half-hour (BST days start at 23:00 UTC the day before).
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies a JOIN silver.settlement_days d USING (settlement_date) "
+                + "WHERE a.interval_start_utc < d.first_interval_utc OR a.interval_start_utc >= d.first_interval_utc + to_minutes(30 * d.periods)"))
+                .isZero();
+
+        // Rescoring again replaces rather than adds.
+        DetectionWriter.replace(workspace, "local-rules", "LR", detections.subList(0, 1), Instant.parse("2026-11-21T01:00:00Z"));
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies")).isEqualTo(1);
+        DetectionWriter.replace(workspace, "local-rules", "LR", detections, Instant.parse("2026-11-21T02:00:00Z"));
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies")).isEqualTo(written);
+    }
+
+    @Test
+    void anIdNeverCarriesTheMpan() throws SQLException {
+        List<Detection> detections = new Rescoring().run(WorkspaceFleetReader.read(workspace, Progress.NONE), Progress.NONE);
+        DetectionWriter.replace(workspace, "local-rules", "LR", detections, Instant.parse("2026-11-21T00:00:00Z"));
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies WHERE anomaly_id NOT SIMILAR TO 'LR-[0-9]{6}'"))
+                .isZero();
+    }
+
+    @Test
+    void aCancelledReadStopsWithoutAWindow() {
+        Progress cancelled = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThatThrownBy(() -> WorkspaceFleetReader.read(workspace, cancelled)).isInstanceOf(CancellationException.class);
+    }
+
+    private static double sum(MeterSeries meter) {
+        double total = 0;
+        for (int i = 0; i < meter.size(); i++) {
+            total += meter.kwhAt(i);
+        }
+        return total;
+    }
+}
