@@ -12,8 +12,13 @@ import uk.consumptioninsights.model.anomaly.AnomalyType;
  * <ul>
  *   <li>drift: over some {@value #MIN_DRIFT_DAYS}–{@value #MAX_DRIFT_DAYS} days the {@link Features#peerRatio
  *       peer-adjusted level ratio} climbs steadily (least-squares slope with t ≥ {@value #MIN_SLOPE_T}) and its last
- *       third sits at least {@value #MIN_EXCESS} above the usual level. Score = min(1, excess / 0.5) × min(1, t / 8), × 0.3 when the excess is
- *       above {@value #MAX_EXCESS} (a change of use rather than drift).</li>
+ *       third sits at least {@value #MIN_EXCESS} above the usual level. The day level is robust to heavy loads (each
+ *       reading capped at {@value #LEVEL_CAP_FACTOR} × its profile + {@value #LEVEL_CAP_KWH} kWh, see
+ *       {@link #robustLevelRatio}). Drift starts from the usual level, so the window is also fitted by a ramp anchored
+ *       at 1 on the day before it ({@code r − 1 = k (x + 1)}); rise = k × days must be at least {@value #MIN_EXCESS}.
+ *       Score = min(1, rise / 0.5) × min(1, t_anchored / {@value #T_FULL}), × 0.3 when the rise is above
+ *       {@value #MAX_EXCESS} (a change of use rather than drift): ranked by the ramp's significance and size, so a
+ *       recovery from a low spell, a step change or a noisy meter (which fit an anchored ramp badly) rank low.</li>
  *   <li>repeated outliers: the same UTC half-hour reads at least 2.5 × its profile and 0.5 kWh above it, with both
  *       neighbouring half-hours normal, on at least {@value #MIN_OUTLIER_DAYS} days no more than 3 days apart.
  *       Score = min(1, days / 10) × the share of days in the span that were hit.</li>
@@ -28,6 +33,13 @@ public final class MaintenanceDetector implements AnomalyDetector {
     static final int MIN_OUTLIER_DAYS = 5;
     /** A rise beyond this is a change of use, not calibration drift, and scores 0.3 × as much. */
     static final double MAX_EXCESS = 1.2;
+    static final double LEVEL_CAP_FACTOR = 2.5;
+    static final double LEVEL_CAP_KWH = 0.2;
+    /**
+     * Anchored-ramp t-statistic at which the significance factor saturates. Kept high so that ranking follows how
+     * significant the ramp is, instead of tying every merely significant rise at 1.
+     */
+    static final double T_FULL = 16;
 
     @Override
     public AnomalyType type() {
@@ -51,10 +63,7 @@ public final class MaintenanceDetector implements AnomalyDetector {
         MeterBaseline b = context.meters[meterIndex];
         double[] ratio = context.levelRatio(meterIndex);
         int days = ratio.length;
-        double[] r = new double[days];
-        for (int d = 0; d < days; d++) {
-            r[d] = Double.isFinite(ratio[d]) ? ratio[d] : 1;
-        }
+        double[] r = robustLevelRatio(context, b, ratio);
         double[] s1 = new double[days + 1];
         double[] sd = new double[days + 1];
         double[] s2 = new double[days + 1];
@@ -68,6 +77,7 @@ public final class MaintenanceDetector implements AnomalyDetector {
         int bestFrom = -1;
         int bestTo = -1;
         double bestExcess = 0;
+        double bestT = 0;
         for (int length = MIN_DRIFT_DAYS; length <= Math.min(MAX_DRIFT_DAYS, days); length++) {
             double n = length;
             for (int from = 0; from + length <= days; from++) {
@@ -94,12 +104,24 @@ public final class MaintenanceDetector implements AnomalyDetector {
                 if (tStat < MIN_SLOPE_T || lastThird < MIN_EXCESS) {
                     continue;
                 }
-                double score = Math.min(1, lastThird / 0.5) * Math.min(1, tStat / 8) * (lastThird > MAX_EXCESS ? 0.3 : 1);
+                // Anchored ramp: calibration drift starts from the usual level, so fit r - 1 = k (x + 1) through it.
+                double sxyA = sumXY + sumY - n * (n + 1) / 2;
+                double sxxA = n * (n + 1) * (2 * n + 1) / 6;
+                double syyA = sumYY - 2 * sumY + n;
+                double k = sxyA / sxxA;
+                double rssA = Math.max(1e-9, syyA - k * sxyA);
+                double tA = k / Math.sqrt(rssA / (n - 1) / sxxA);
+                double rise = k * n;
+                if (!(rise >= MIN_EXCESS)) {
+                    continue;
+                }
+                double score = Math.min(1, rise / 0.5) * Math.min(1, tA / T_FULL) * (rise > MAX_EXCESS ? 0.3 : 1);
                 if (score > best) {
                     best = score;
                     bestFrom = from;
                     bestTo = to;
-                    bestExcess = lastThird;
+                    bestExcess = rise;
+                    bestT = tA;
                 }
             }
         }
@@ -129,9 +151,43 @@ public final class MaintenanceDetector implements AnomalyDetector {
         }
         String reason = String.format(Locale.UK,
                 "Readings crept upwards over %d days, ending %.0f%% above this meter's usual level allowing for its "
-                        + "GSP group peers, as a meter drifting out of calibration does", bestTo - bestFrom, 100 * bestExcess);
+                        + "GSP group peers (a steady ramp from the usual level, t = %.1f), as a meter drifting out of "
+                        + "calibration does", bestTo - bestFrom, 100 * bestExcess, bestT);
         out.add(new Detection(b.meter.meterKey(), type(), "drift", Detection.severityFor(type(), best), best,
                 Instant.ofEpochSecond(t[first]), Instant.ofEpochSecond(t[last] + Features.HALF_HOUR), expected, actual, reason));
+    }
+
+    /**
+     * A day's level robust to occasional heavy loads: each reading is capped at {@value #LEVEL_CAP_FACTOR} × its
+     * profile value + {@value #LEVEL_CAP_KWH} kWh before summing (calibration drift scales every reading by a little; an
+     * EV charge or a repeated outlier lifts a few readings by a lot), divided by the median capped total of the baseline
+     * days and by the GSP group's peer index. 1 where the day is incomplete.
+     */
+    static double[] robustLevelRatio(FleetContext context, MeterBaseline b, double[] ratio) {
+        int days = ratio.length;
+        double[] x = b.meter.kwhView();
+        double[] capped = new double[days];
+        for (int i = 0; i < x.length; i++) {
+            int d = b.day[i];
+            if (d >= 0 && d < days) {
+                capped[d] += Math.min(x[i], LEVEL_CAP_FACTOR * b.expected(i) + LEVEL_CAP_KWH);
+            }
+        }
+        double[] base = new double[days];
+        int nb = 0;
+        for (int d = 0; d < days; d++) {
+            if (context.calendar.isBaselineDay(d) && Double.isFinite(ratio[d])) {
+                base[nb++] = capped[d];
+            }
+        }
+        double baseline = Features.median(base, nb);
+        double[] peer = context.group(b.meter.gspGroup()).peerIndex;
+        double[] r = new double[days];
+        for (int d = 0; d < days; d++) {
+            double p = peer[d] > 0 ? peer[d] : 1;
+            r[d] = Double.isFinite(ratio[d]) && baseline > 0 ? capped[d] / (baseline * p) : 1;
+        }
+        return r;
     }
 
     private void repeatedOutliers(MeterBaseline b, List<Detection> out) {
