@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
+import uk.consumptioninsights.dataaccess.rescoring.WorkspaceFleetReader;
 import uk.consumptioninsights.dataaccess.importer.LondonSmartMeterCsv;
 import uk.consumptioninsights.dataaccess.importer.MeterReading;
 import uk.consumptioninsights.dataaccess.importer.ParsedLine;
@@ -77,16 +78,13 @@ public final class DetectionEvaluation {
             long t0 = System.nanoTime();
             new SyntheticWorkspaceBuilder(settings, InjectionRates.defaults()).build(workspace, Progress.NONE);
             long t1 = System.nanoTime();
-            List<MeterSeries> meters;
+            FleetWindow window = WorkspaceFleetReader.read(workspace, Progress.NONE);
+            List<MeterSeries> meters = window.meters();
             List<InjectedAnomaly> labels;
             try (Connection c = workspace.newConnection()) {
-                meters = readGold(c);
                 labels = readLabels(c);
             }
             long t2 = System.nanoTime();
-            Instant from = Instant.ofEpochSecond(meters.stream().mapToLong(m -> m.epochSecondAt(0)).min().orElseThrow());
-            Instant to = Instant.ofEpochSecond(meters.stream().mapToLong(m -> m.epochSecondAt(m.size() - 1)).max().orElseThrow() + 1800);
-            FleetWindow window = FleetWindow.of(meters, from, to);
             List<Detection> detections = null;
             double best = Double.MAX_VALUE;
             for (int round = 0; round < 3; round++) {
@@ -104,40 +102,6 @@ public final class DetectionEvaluation {
         }
     }
 
-    static List<MeterSeries> readGold(Connection c) throws SQLException {
-        List<MeterSeries> meters = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT mpan, gsp_group, epoch(interval_start_utc)::BIGINT, kwh FROM gold.consumption_half_hourly "
-                        + "ORDER BY mpan, interval_start_utc")) {
-            String current = null;
-            GspGroup group = null;
-            long[] t = new long[5000];
-            double[] x = new double[5000];
-            int n = 0;
-            while (rs.next()) {
-                String mpan = rs.getString(1);
-                if (!mpan.equals(current)) {
-                    if (current != null) {
-                        meters.add(MeterSeries.adopt(current, group, Arrays.copyOf(t, n), Arrays.copyOf(x, n)));
-                    }
-                    current = mpan;
-                    group = GspGroup.fromCode(rs.getString(2));
-                    n = 0;
-                }
-                if (n == t.length) {
-                    t = Arrays.copyOf(t, n * 2);
-                    x = Arrays.copyOf(x, n * 2);
-                }
-                t[n] = rs.getLong(3);
-                x[n] = rs.getDouble(4);
-                n++;
-            }
-            if (current != null) {
-                meters.add(MeterSeries.adopt(current, group, Arrays.copyOf(t, n), Arrays.copyOf(x, n)));
-            }
-        }
-        return meters;
-    }
 
     static List<InjectedAnomaly> readLabels(Connection c) throws SQLException {
         List<InjectedAnomaly> labels = new ArrayList<>();
