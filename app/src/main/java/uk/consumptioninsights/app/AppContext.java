@@ -21,6 +21,7 @@ import uk.consumptioninsights.app.shell.ShellViewModel;
 import uk.consumptioninsights.app.task.FxTaskRunner;
 import uk.consumptioninsights.app.workspace.ImportedWorkspaces;
 import uk.consumptioninsights.app.workspace.LocalWorkspaceOpener;
+import uk.consumptioninsights.app.workspace.LocalWorkspaceRescoring;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.model.synthetic.InjectionRates;
 
@@ -69,7 +70,8 @@ public final class AppContext implements AutoCloseable {
         this.shell = new ShellViewModel(source, opener, runner, session, settings, fallbackDay);
         this.overview = new OverviewViewModel(source, runner, session);
         this.consumption = new ConsumptionViewModel(source, runner, session);
-        this.anomalies = new AnomaliesViewModel(source, runner, session);
+        this.anomalies = new AnomaliesViewModel(source, runner, session,
+                new LocalWorkspaceRescoring(source, opener, imports));
         this.governance = new GovernanceViewModel(source, runner, session);
         this.importer = new ImportViewModel(imports, shell, runner, session, settings);
     }

@@ -5,11 +5,18 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -17,6 +24,9 @@ import javafx.scene.layout.VBox;
 import uk.consumptioninsights.app.controls.TextColumns;
 
 public final class AnomaliesView {
+
+    /** Ctrl+R (Cmd+R on macOS): "Rescore locally" while the Anomalies tab is shown. */
+    public static final KeyCombination RESCORE_SHORTCUT = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
 
     private final VBox root = new VBox();
 
@@ -30,8 +40,40 @@ public final class AnomaliesView {
         Label busy = new Label("Updating…");
         busy.getStyleClass().add("busy-note");
         busy.visibleProperty().bind(vm.loadingProperty());
-        HBox heading = new HBox(14, title, summary, busy);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button rescore = new Button("Rescore locally");
+        rescore.setId("rescoreButton");
+        rescore.getStyleClass().add("rescore-button");
+        rescore.setTooltip(new Tooltip("Run the anomaly detectors over every reading of this local workspace and "
+                + "replace its local detections (Ctrl+R). Esc cancels; the previous detections stay until it finishes."));
+        rescore.disableProperty().bind(vm.rescoreDisabledProperty());
+        rescore.setOnAction(e -> vm.rescore());
+        rescore.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(RESCORE_SHORTCUT);
+            }
+            if (scene != null) {
+                installShortcut(scene, rescore, vm);
+            }
+        });
+        HBox heading = new HBox(14, title, summary, busy, spacer, rescore);
         heading.setAlignment(Pos.BASELINE_LEFT);
+
+        Label rescoreLine = new Label();
+        rescoreLine.setId("rescoreMessage");
+        rescoreLine.getStyleClass().add("rescore-message");
+        rescoreLine.setWrapText(true);
+        rescoreLine.textProperty().bind(vm.rescoreMessageProperty());
+        rescoreLine.visibleProperty().bind(vm.rescoreMessageProperty().isNotEmpty());
+        rescoreLine.managedProperty().bind(rescoreLine.visibleProperty());
+        vm.rescoreFailedProperty().addListener((o, was, failed) -> {
+            if (failed) {
+                rescoreLine.getStyleClass().add("rescore-failed");
+            } else {
+                rescoreLine.getStyleClass().remove("rescore-failed");
+            }
+        });
 
         TableView<DetectionItem> detections = new TableView<>(vm.detections());
         detections.setId("detectionsTable");
@@ -92,7 +134,22 @@ public final class AnomaliesView {
         provenance.setWrapText(true);
 
         root.getStyleClass().add("page");
-        root.getChildren().addAll(heading, body, provenance);
+        root.getChildren().addAll(heading, rescoreLine, body, provenance);
+    }
+
+    /** Ctrl+R presses the button, only while it is enabled and actually on screen (the Anomalies tab is selected). */
+    private static void installShortcut(Scene scene, Button rescore, AnomaliesViewModel vm) {
+        scene.getAccelerators().put(RESCORE_SHORTCUT, () -> {
+            if (rescore.isDisabled()) {
+                return;
+            }
+            for (Node n = rescore; n != null; n = n.getParent()) {
+                if (!n.isVisible()) {
+                    return;
+                }
+            }
+            vm.rescore();
+        });
     }
 
 

@@ -1,6 +1,11 @@
 package uk.consumptioninsights.app.anomalies;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.StringJoiner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,15 +16,19 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import uk.consumptioninsights.app.common.FeatureViewModel;
 import uk.consumptioninsights.app.common.Formats;
+import uk.consumptioninsights.app.common.UserMessages;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
+import uk.consumptioninsights.app.task.TaskHandle;
 import uk.consumptioninsights.app.task.TaskRunner;
 import uk.consumptioninsights.dataaccess.source.AnomalyCount;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
 import uk.consumptioninsights.dataaccess.source.AnomalyRow;
+import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer.RescoreSummary;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.model.access.MeterIdentity;
 import uk.consumptioninsights.model.access.PurposeRole;
+import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.meter.GspGroup;
 import uk.consumptioninsights.model.time.SettlementCalendar;
 import uk.consumptioninsights.model.time.SettlementPeriod;
@@ -31,9 +40,13 @@ import uk.consumptioninsights.model.time.SettlementPeriod;
 public final class AnomaliesViewModel extends FeatureViewModel {
 
     public static final String EMPTY_MESSAGE =
-            "No anomalies detected in this workspace yet. Local rescoring arrives with anomaly detection.";
+            "No anomalies detected in this workspace yet. Use Rescore locally (Ctrl+R) to run the detectors on this data.";
 
     public enum Mode { DETECTIONS, COUNTS }
+
+    public static final String RESCORE_TITLE = "Rescoring locally";
+    public static final String RESCORE_CANCELLED = "Rescoring cancelled. The previous detections are kept.";
+    static final String KEPT = "The previous detections are kept.";
 
     private final ObservableList<DetectionItem> detections = FXCollections.observableArrayList();
     private final ObservableList<DetectionItem> readOnlyDetections = FXCollections.unmodifiableObservableList(detections);
@@ -46,9 +59,28 @@ public final class AnomaliesViewModel extends FeatureViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper emptyDetail = new ReadOnlyStringWrapper(this, "emptyDetail", "");
     private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper(this, "provenance", "");
+    private final LocalRescoring rescoring;
+    private final ReadOnlyBooleanWrapper rescoreAvailable = new ReadOnlyBooleanWrapper(this, "rescoreAvailable", false);
+    private final ReadOnlyBooleanWrapper rescoreRunning = new ReadOnlyBooleanWrapper(this, "rescoring", false);
+    private final ReadOnlyStringWrapper rescoreMessage = new ReadOnlyStringWrapper(this, "rescoreMessage", "");
+    private final ReadOnlyBooleanWrapper rescoreFailed = new ReadOnlyBooleanWrapper(this, "rescoreFailed", false);
+    private final BooleanBinding rescoreDisabled;
+    private TaskHandle rescoreTask = TaskHandle.NONE;
 
+    /** A tab without local rescoring, e.g. for tests of the listing alone. */
     public AnomaliesViewModel(ConsumptionSource source, TaskRunner runner, WorkbenchSession session) {
+        this(source, runner, session, LocalRescoring.NONE);
+    }
+
+    /** @param rescoring finds the local workspace behind the active source, if any, for "Rescore locally" */
+    public AnomaliesViewModel(ConsumptionSource source, TaskRunner runner, WorkbenchSession session,
+                              LocalRescoring rescoring) {
         super(source, runner, session);
+        this.rescoring = rescoring == null ? LocalRescoring.NONE : rescoring;
+        this.rescoreDisabled = Bindings.createBooleanBinding(
+                () -> !rescoreAvailable.get() || rescoreRunning.get() || runner.activity().isRunning(),
+                rescoreAvailable, rescoreRunning, runner.activity().runningProperty());
+        rescoreAvailable.set(this.rescoring.forActiveSource().isPresent());
         meterColumnTitle.set(meterColumnTitleFor(session.role()));
         mode.set(session.role().aggregatesOnly() ? Mode.COUNTS : Mode.DETECTIONS);
         startListening();
@@ -68,10 +100,15 @@ public final class AnomaliesViewModel extends FeatureViewModel {
         meterColumnTitle.set(meterColumnTitleFor(newRole));
         summary.set("");
         provenance.set("");
+        // The summary was written for the role that asked for it.
+        rescoreMessage.set("");
+        rescoreFailed.set(false);
     }
 
     @Override
     protected void reload(ViewQuery query) {
+        // Every source switch publishes a query: the active source may have become (or stopped being) local.
+        rescoreAvailable.set(rescoring.forActiveSource().isPresent());
         load("Loading anomalies for " + query.role().displayName(), "load the anomalies",
                 progress -> source.anomalies(query.role(), query.range()),
                 listing -> show(query, listing));
@@ -100,6 +137,69 @@ public final class AnomaliesViewModel extends FeatureViewModel {
                 + query.role().displayName() + ".");
         provenance.set(listing.provenance() == null ? "" : Formats.provenance(listing.provenance()));
         session.recordProvenance(query.role(), listing.provenance());
+    }
+
+    /**
+     * "Rescore locally" (Ctrl+R): reads the local workspace, runs the detectors and replaces its local detections in
+     * the background, then reloads the tab through the role's view and shows a one-line summary. Cancel (Esc) and
+     * failures keep the previous detections. Does nothing while disabled.
+     */
+    public void rescore() {
+        if (rescoreDisabled.get()) {
+            return;
+        }
+        Optional<LocalRescoring.Rescorer> rescorer = rescoring.forActiveSource();
+        if (rescorer.isEmpty()) {
+            rescoreAvailable.set(false);
+            return;
+        }
+        LocalRescoring.Rescorer work = rescorer.get();
+        rescoreRunning.set(true);
+        rescoreFailed.set(false);
+        rescoreMessage.set("Rescoring the local workspace…");
+        rescoreTask = runner.task(RESCORE_TITLE, work::rescore)
+                .onSuccess(result -> {
+                    rescoreRunning.set(false);
+                    rescoreFailed.set(false);
+                    rescoreMessage.set(describe(result));
+                    refresh();
+                })
+                .onFailure(error -> {
+                    rescoreRunning.set(false);
+                    String message = UserMessages.describe(error, "rescore the local workspace");
+                    if (!message.contains(KEPT)) {
+                        message = message + " " + KEPT;
+                    }
+                    rescoreFailed.set(true);
+                    rescoreMessage.set(message);
+                    session.reportError(message);
+                })
+                .onCancelled(() -> {
+                    rescoreRunning.set(false);
+                    rescoreFailed.set(false);
+                    rescoreMessage.set(RESCORE_CANCELLED);
+                })
+                .start();
+    }
+
+    /** Stops a running rescoring; nothing is written once it stops. */
+    public void cancelRescore() {
+        rescoreTask.cancel();
+    }
+
+    /** "Rescored 43,200 readings in 1.2 s: 35 detections (Theft / bypass 4, Meter malfunction 20, …)." */
+    static String describe(RescoreSummary result) {
+        StringJoiner types = new StringJoiner(", ", " (", ")");
+        for (AnomalyType type : AnomalyType.values()) {
+            types.add(type.label() + " " + Formats.count(result.count(type)));
+        }
+        return "Rescored " + Formats.count(result.readings()) + " readings in " + seconds(result.elapsed()) + ": "
+                + Formats.count(result.detections()) + (result.detections() == 1 ? " detection" : " detections")
+                + types + ".";
+    }
+
+    static String seconds(Duration elapsed) {
+        return Formats.decimal(elapsed.toMillis() / 1000.0, 1) + " s";
     }
 
     static DetectionItem item(AnomalyRow row) {
@@ -182,5 +282,34 @@ public final class AnomaliesViewModel extends FeatureViewModel {
 
     public ReadOnlyStringProperty provenanceProperty() {
         return provenance.getReadOnlyProperty();
+    }
+
+    /** True while the active source is a local workspace that can be rescored. */
+    public ReadOnlyBooleanProperty rescoreAvailableProperty() {
+        return rescoreAvailable.getReadOnlyProperty();
+    }
+
+    /** True while a rescoring of this tab runs. */
+    public ReadOnlyBooleanProperty rescoringProperty() {
+        return rescoreRunning.getReadOnlyProperty();
+    }
+
+    /** "Rescore locally" is disabled: no local workspace, or something (this rescoring included) is running. */
+    public BooleanBinding rescoreDisabledProperty() {
+        return rescoreDisabled;
+    }
+
+    public boolean isRescoreDisabled() {
+        return rescoreDisabled.get();
+    }
+
+    /** The last rescoring's one-line summary, or why it stopped; empty before the first. */
+    public ReadOnlyStringProperty rescoreMessageProperty() {
+        return rescoreMessage.getReadOnlyProperty();
+    }
+
+    /** True when {@link #rescoreMessageProperty()} reports a failure. */
+    public ReadOnlyBooleanProperty rescoreFailedProperty() {
+        return rescoreFailed.getReadOnlyProperty();
     }
 }

@@ -32,7 +32,7 @@ class AnomaliesViewModelTest {
         assertThat(vm.loadedProperty().get()).isTrue();
         assertThat(vm.detections()).isEmpty();
         assertThat(vm.emptyMessage()).isEqualTo(
-                "No anomalies detected in this workspace yet. Local rescoring arrives with anomaly detection.");
+                "No anomalies detected in this workspace yet. Use Rescore locally (Ctrl+R) to run the detectors on this data.");
         assertThat(vm.emptyDetailProperty().get()).contains("gold.v_settlement_anomalies");
     }
 

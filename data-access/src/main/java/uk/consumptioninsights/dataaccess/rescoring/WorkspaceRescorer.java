@@ -1,0 +1,113 @@
+package uk.consumptioninsights.dataaccess.rescoring;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.model.anomaly.AnomalyType;
+import uk.consumptioninsights.model.anomaly.detect.Detection;
+import uk.consumptioninsights.model.anomaly.detect.FleetWindow;
+import uk.consumptioninsights.model.anomaly.detect.Rescoring;
+import uk.consumptioninsights.model.work.Progress;
+
+/**
+ * Rescores a local workspace end to end: reads every gold reading ({@link WorkspaceFleetReader}), runs the detectors
+ * ({@link Rescoring}) and replaces the local detector's rows in gold.anomalies ({@link DetectionWriter}, in one
+ * transaction). Cancellation is checked before anything is written, so a cancelled or failed rescoring leaves the
+ * previous detections in place. Runs off the UI thread.
+ */
+public final class WorkspaceRescorer {
+
+    public static final String DETECTOR = "local-rules";
+    public static final String ID_PREFIX = "LR";
+
+    private static final String COUNT_READINGS = "SELECT count(*) FROM gold.consumption_half_hourly";
+
+    private final LocalWorkspace workspace;
+    private final Rescoring rescoring;
+
+    public WorkspaceRescorer(LocalWorkspace workspace) {
+        this(workspace, new Rescoring());
+    }
+
+    public WorkspaceRescorer(LocalWorkspace workspace, Rescoring rescoring) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.rescoring = Objects.requireNonNull(rescoring, "rescoring");
+    }
+
+    /**
+     * What one rescoring did.
+     *
+     * @param readings    readings scored (baseline and scored alike)
+     * @param byType      detections written per type, every type present (zero when none)
+     * @param detections  detections written in all
+     * @param elapsed     from the start of reading to the commit
+     */
+    public record RescoreSummary(long readings, Map<AnomalyType, Integer> byType, int detections, Duration elapsed) {
+
+        public RescoreSummary {
+            EnumMap<AnomalyType, Integer> all = new EnumMap<>(AnomalyType.class);
+            for (AnomalyType type : AnomalyType.values()) {
+                all.put(type, byType == null ? 0 : byType.getOrDefault(type, 0));
+            }
+            byType = Collections.unmodifiableMap(all);
+            Objects.requireNonNull(elapsed, "elapsed");
+        }
+
+        public int count(AnomalyType type) {
+            return byType.get(type);
+        }
+    }
+
+    /** Reads, rescores and writes; throws {@link java.util.concurrent.CancellationException} when cancelled before writing. */
+    public RescoreSummary rescore(Progress progress) throws SQLException {
+        Instant started = Instant.now();
+        progress.checkCancelled();
+        long total = countReadings();
+        progress.report(0.01, "Reading " + grouped(total) + " readings…");
+        FleetWindow fleet = WorkspaceFleetReader.read(workspace, progress.slice(0.01, 0.35));
+        progress.checkCancelled();
+        List<Detection> detections;
+        long readings;
+        if (fleet == null) {
+            detections = List.of();
+            readings = 0;
+        } else {
+            readings = fleet.readingCount();
+            progress.report(0.35, "Scoring…");
+            detections = rescoring.run(fleet, progress.slice(0.35, 0.9));
+        }
+        // Last chance to stop: once writing starts it runs to its commit (or rolls back on failure).
+        progress.checkCancelled();
+        progress.report(0.9, "Saving " + grouped(detections.size()) + (detections.size() == 1 ? " detection…" : " detections…"));
+        int written = DetectionWriter.replace(workspace, DETECTOR, ID_PREFIX, detections, Instant.now());
+        Map<AnomalyType, Integer> byType = new EnumMap<>(AnomalyType.class);
+        for (Detection d : detections) {
+            byType.merge(d.type(), 1, Integer::sum);
+        }
+        Duration elapsed = Duration.between(started, Instant.now());
+        progress.report(1, grouped(written) + " detections saved");
+        return new RescoreSummary(readings, byType, written, elapsed);
+    }
+
+    private long countReadings() throws SQLException {
+        try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(COUNT_READINGS)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String grouped(long value) {
+        return NumberFormat.getIntegerInstance(Locale.UK).format(value);
+    }
+}
