@@ -39,21 +39,18 @@ class PreparationUiTest {
 
     @TempDir
     static Path home;
+    private static String prefsNode;
 
     private AppContext context;
 
     @BeforeAll
     static void configure() {
-        System.setProperty("ciw.home", home.toString());
-        System.setProperty(AppConfig.METERS_PROPERTY, METERS);
-        System.setProperty(AppConfig.DAYS_PROPERTY, "20");
+        prefsNode = AppUnderTest.configure(home, METERS, "20");
     }
 
     @AfterAll
-    static void restore() {
-        System.clearProperty("ciw.home");
-        System.clearProperty(AppConfig.METERS_PROPERTY);
-        System.clearProperty(AppConfig.DAYS_PROPERTY);
+    static void restore() throws Exception {
+        AppUnderTest.restore(prefsNode);
     }
 
     @Start

@@ -61,23 +61,12 @@ class RescoreUiTest {
 
     @BeforeAll
     static void configure() {
-        System.setProperty("ciw.home", home.toString());
-        System.setProperty(AppConfig.METERS_PROPERTY, METERS);
-        System.setProperty(AppConfig.DAYS_PROPERTY, DAYS);
-        prefsNode = "uk/consumptioninsights/workbench-test/" + UUID.randomUUID();
-        System.setProperty(PreferencesSettings.NODE_PROPERTY, prefsNode);
+        prefsNode = AppUnderTest.configure(home, METERS, DAYS);
     }
 
     @AfterAll
     static void restore() throws Exception {
-        System.clearProperty("ciw.home");
-        System.clearProperty(AppConfig.METERS_PROPERTY);
-        System.clearProperty(AppConfig.DAYS_PROPERTY);
-        System.clearProperty(PreferencesSettings.NODE_PROPERTY);
-        Preferences node = Preferences.userRoot().node(prefsNode);
-        Preferences parent = node.parent();
-        node.removeNode();
-        parent.flush();
+        AppUnderTest.restore(prefsNode);
     }
 
     @Start

@@ -44,22 +44,19 @@ class WorkbenchScreenshotTest {
 
     @TempDir
     static Path home;
+    private static String prefsNode;
 
     private AppContext context;
     private Scene scene;
 
     @BeforeAll
     static void configure() {
-        System.setProperty("ciw.home", home.toString());
-        System.setProperty(AppConfig.METERS_PROPERTY, "400");
-        System.setProperty(AppConfig.DAYS_PROPERTY, "28");
+        prefsNode = AppUnderTest.configure(home, "400", "28");
     }
 
     @AfterAll
-    static void restore() {
-        System.clearProperty("ciw.home");
-        System.clearProperty(AppConfig.METERS_PROPERTY);
-        System.clearProperty(AppConfig.DAYS_PROPERTY);
+    static void restore() throws Exception {
+        AppUnderTest.restore(prefsNode);
     }
 
     @Start

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import uk.consumptioninsights.dataaccess.pipeline.MedallionPipeline;
 import uk.consumptioninsights.dataaccess.pipeline.PipelineRun;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.workspace.ParallelWork;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.synthetic.AnomalyInjector;
 import uk.consumptioninsights.model.synthetic.AnomalyPlan;
@@ -80,7 +80,7 @@ public final class SyntheticWorkspaceBuilder {
         long deliveries = 0;
         int labelCount = 0;
         for (CompletableFuture<long[]> writer : writers) {
-            long[] written = joinWriter(writer);
+            long[] written = ParallelWork.join(writer);
             deliveries += written[0];
             labelCount += (int) written[1];
         }
@@ -140,24 +140,11 @@ public final class SyntheticWorkspaceBuilder {
                 }
             }
         } catch (SQLException e) {
-            throw new CompletionException(e);
+            throw ParallelWork.wrap(e);
         }
         return new long[] {deliveries, labelCount};
     }
 
-    private static long[] joinWriter(CompletableFuture<long[]> writer) throws SQLException {
-        try {
-            return writer.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
-    }
 
     private void writeRegistrations(DuckDBConnection duck, List<SyntheticMeter> meters) throws SQLException {
         long received = settings.firstDay().minusDays(1).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.workspace.ParallelWork;
 import uk.consumptioninsights.model.anomaly.detect.FleetWindow;
 import uk.consumptioninsights.model.anomaly.detect.MeterSeries;
 import uk.consumptioninsights.model.meter.GspGroup;
@@ -57,7 +57,7 @@ public final class WorkspaceFleetReader {
             readers.add(CompletableFuture.runAsync(() -> readPartition(workspace, count, partition, mpans, groups, meters, progress)));
         }
         for (CompletableFuture<Void> reader : readers) {
-            join(reader);
+            ParallelWork.join(reader);
         }
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -110,21 +110,7 @@ public final class WorkspaceFleetReader {
                 }
             }
         } catch (SQLException e) {
-            throw new CompletionException(e);
-        }
-    }
-
-    private static void join(CompletableFuture<Void> reader) throws SQLException {
-        try {
-            reader.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
+            throw ParallelWork.wrap(e);
         }
     }
 }
