@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import uk.consumptioninsights.app.controls.Banners;
 
 /**
  * The import feature's pieces of the main window: three File menu items (Import meter CSV… on Ctrl+I, Last import
@@ -120,19 +121,11 @@ public final class ImportView {
         report.setId("showImportReport");
         report.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
         report.setOnAction(e -> showReport());
-        report.visibleProperty().bind(vm.lastReportProperty().isNotNull());
-        report.managedProperty().bind(report.visibleProperty());
+        Banners.shownWhen(report, vm.lastReportProperty().isNotNull());
         report.setMinWidth(Region.USE_PREF_SIZE);
-        Button dismiss = new Button("Dismiss");
-        dismiss.setId("dismissImportNotice");
-        dismiss.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        dismiss.setOnAction(e -> vm.dismissNotice());
-        dismiss.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(message, report, dismiss);
+        HBox bar = new HBox(message, report, Banners.dismissButton("dismissImportNotice", vm::dismissNotice));
         bar.setId("importNotice");
         bar.getStyleClass().add("import-notice");
-        bar.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
-        bar.managedProperty().bind(bar.visibleProperty());
-        return bar;
+        return Banners.shownWhen(bar, vm.noticeProperty().isNotEmpty());
     }
 }

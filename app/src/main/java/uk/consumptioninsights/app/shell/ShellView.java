@@ -36,6 +36,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
+import uk.consumptioninsights.app.controls.Banners;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.model.access.PurposeRole;
 
@@ -267,17 +268,10 @@ public final class ShellView {
         message.textProperty().bind(vm.errorMessageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        Button dismiss = new Button("Dismiss");
-        dismiss.setId("dismissError");
-        dismiss.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        dismiss.setOnAction(e -> vm.dismissError());
-        dismiss.setMinWidth(Region.USE_PREF_SIZE);
-        HBox banner = new HBox(title, message, dismiss);
+        HBox banner = new HBox(title, message, Banners.dismissButton("dismissError", vm::dismissError));
         banner.setId("errorBanner");
         banner.getStyleClass().add("error-banner");
-        banner.visibleProperty().bind(vm.errorMessageProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return banner;
+        return Banners.shownWhen(banner, vm.errorMessageProperty().isNotEmpty());
     }
 
     private Node center(List<Page> pages) {
