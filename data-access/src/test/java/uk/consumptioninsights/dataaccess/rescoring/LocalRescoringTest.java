@@ -85,11 +85,15 @@ class LocalRescoringTest {
     }
 
     @Test
-    void anIdNeverCarriesTheMpan() throws SQLException {
+    void neitherIdsNorReasonsCarryTheMpan() throws SQLException {
         List<Detection> detections = new Rescoring().run(WorkspaceFleetReader.read(workspace, Progress.NONE), Progress.NONE);
         DetectionWriter.replace(workspace, "local-rules", "LR", detections, Instant.parse("2026-11-21T00:00:00Z"));
         assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies WHERE anomaly_id NOT SIMILAR TO 'LR-[0-9]{6}'"))
                 .isZero();
+        // Reasons reach Market monitoring and Recipient through the curated views: no MPAN may appear in them.
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies a, gold.meters m WHERE contains(a.reason, m.mpan)"))
+                .isZero();
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies")).isPositive();
     }
 
     @Test
