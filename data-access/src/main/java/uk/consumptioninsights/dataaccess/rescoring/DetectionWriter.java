@@ -66,6 +66,7 @@ public final class DetectionWriter {
                         appender.append(d.reason());
                         appender.append(detector);
                         appender.appendEpochMicros(detectedAt.getEpochSecond() * MICROS);
+                        appender.appendNull();
                         appender.endRow();
                     }
                 }
@@ -73,10 +74,12 @@ public final class DetectionWriter {
                 try (Statement st = c.createStatement()) {
                     // The GSP group comes from the meter register, not from the detector.
                     inserted = st.executeUpdate("""
-                            INSERT INTO gold.anomalies
+                            INSERT INTO gold.anomalies (anomaly_id, mpan, gsp_group, anomaly_type, severity, score,
+                                   settlement_date, interval_start_utc, interval_end_utc, expected_kwh, actual_kwh, reason,
+                                   detector, detected_at_utc, learned_score)
                             SELECT n.anomaly_id, n.mpan, m.gsp_group, n.anomaly_type, n.severity, n.score, n.settlement_date,
                                    n.interval_start_utc, n.interval_end_utc, n.expected_kwh, n.actual_kwh, n.reason, n.detector,
-                                   n.detected_at_utc
+                                   n.detected_at_utc, n.learned_score
                             FROM new_detections n JOIN gold.meters m USING (mpan)""");
                     st.execute("DROP TABLE new_detections");
                     st.execute("COMMIT");

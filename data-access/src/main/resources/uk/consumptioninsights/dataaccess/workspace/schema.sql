@@ -135,8 +135,11 @@ CREATE TABLE IF NOT EXISTS gold.anomalies (
     actual_kwh         DOUBLE,
     reason             VARCHAR   NOT NULL,
     detector           VARCHAR   NOT NULL,
-    detected_at_utc    TIMESTAMP NOT NULL
+    detected_at_utc    TIMESTAMP NOT NULL,
+    learned_score      DOUBLE
 );
+-- Workspaces built before learned scores existed gain the column on open.
+ALTER TABLE gold.anomalies ADD COLUMN IF NOT EXISTS learned_score DOUBLE;
 
 -- Ground truth of injected anomalies, for evaluation only: never read by a purpose view.
 CREATE TABLE IF NOT EXISTS evaluation.anomaly_labels (
@@ -164,7 +167,7 @@ FROM gold.consumption_half_hourly c JOIN gold.meters m USING (mpan);
 
 CREATE OR REPLACE VIEW gold.anomalies_curated AS
 SELECT a.anomaly_id, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.settlement_date,
-       a.interval_start_utc, a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason
+       a.interval_start_utc, a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason, a.detector, a.learned_score
 FROM gold.anomalies a JOIN gold.meters m USING (mpan);
 
 -- One view per purpose role.
@@ -192,20 +195,20 @@ FROM gold.consumption_curated;
 
 CREATE OR REPLACE VIEW gold.v_settlement_anomalies AS
 SELECT a.anomaly_id, a.mpan, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.settlement_date,
-       a.interval_start_utc, a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason, a.detector
+       a.interval_start_utc, a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason, a.detector, a.learned_score
 FROM gold.anomalies a JOIN gold.meters m USING (mpan);
 
 CREATE OR REPLACE VIEW gold.v_market_monitoring_anomalies AS
 SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,
-       interval_end_utc, expected_kwh, actual_kwh, reason
+       interval_end_utc, expected_kwh, actual_kwh, reason, detector, learned_score
 FROM gold.anomalies_curated;
 
 CREATE OR REPLACE VIEW gold.v_research_anomaly_summary AS
-SELECT gsp_group, anomaly_type, severity, settlement_date, count(*)::INTEGER AS anomaly_count
+SELECT gsp_group, anomaly_type, severity, settlement_date, detector, count(*)::INTEGER AS anomaly_count
 FROM gold.anomalies
 GROUP BY ALL;
 
 CREATE OR REPLACE VIEW gold.v_recipient_anomalies AS
 SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,
-       interval_end_utc, expected_kwh, actual_kwh, reason
+       interval_end_utc, expected_kwh, actual_kwh, reason, detector, learned_score
 FROM gold.anomalies_curated;

@@ -58,7 +58,7 @@ class WorkspaceConsumptionSourceTest {
                     INSERT INTO gold.anomalies
                     SELECT 'A-1', mpan, gsp_group, 'theft', 'high', 0.93, DATE '2026-11-15', TIMESTAMP '2026-11-15 10:00:00',
                            TIMESTAMP '2026-11-16 10:00:00', 12.0, 3.5, 'Consumption fell to 30% of its usual level', 'test',
-                           TIMESTAMP '2026-11-21 00:00:00'
+                           TIMESTAMP '2026-11-21 00:00:00', 0.8
                     FROM gold.meters ORDER BY mpan LIMIT 1""");
         }
         source = new WorkspaceConsumptionSource(workspace);
