@@ -1,13 +1,21 @@
 package uk.consumptioninsights.app.anomalies;
 
+import atlantafx.base.theme.Styles;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -19,18 +27,39 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-
-/** Detections (or counts, for aggregate-only roles) in a table, or a clear empty state. No logic. */
 import uk.consumptioninsights.app.controls.TextColumns;
 
+/**
+ * The Anomalies tab: filters; the consumption line with a marker per row of the page; the table, sorted over every
+ * row and paged; beside it the chosen anomaly's detail, the alert feed and the source-versus-local comparison. No
+ * logic: everything shown comes from {@link AnomaliesViewModel}.
+ */
 public final class AnomaliesView {
 
     /** Ctrl+R (Cmd+R on macOS): "Rescore locally" while the Anomalies tab is shown. */
     public static final KeyCombination RESCORE_SHORTCUT = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
 
+    private final AnomaliesViewModel vm;
     private final VBox root = new VBox();
+    private final TabPane side = new TabPane();
+    private final Tab detailTab = new Tab("Detail");
+    private final AnomalyChart chart;
+    private SortColumn lastSort;
+    private boolean lastAscending;
 
     public AnomaliesView(AnomaliesViewModel vm) {
+        this.vm = vm;
+        this.chart = new AnomalyChart(vm);
+        Node chartCard = chartCard();
+        SplitPane split = new SplitPane(tableArea(), sidePane());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.64);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getStyleClass().add("page");
+        root.getChildren().addAll(heading(), rescoreLine(), new AnomalyFilterBar(vm).node(), chartCard, split, provenance());
+    }
+
+    private Node heading() {
         Label title = new Label("Anomalies");
         title.getStyleClass().add("page-title");
         Label summary = new Label();
@@ -59,50 +88,86 @@ public final class AnomaliesView {
         });
         HBox heading = new HBox(14, title, summary, busy, spacer, rescore);
         heading.setAlignment(Pos.BASELINE_LEFT);
+        return heading;
+    }
 
-        Label rescoreLine = new Label();
-        rescoreLine.setId("rescoreMessage");
-        rescoreLine.getStyleClass().add("rescore-message");
-        rescoreLine.setWrapText(true);
-        rescoreLine.textProperty().bind(vm.rescoreMessageProperty());
-        rescoreLine.visibleProperty().bind(vm.rescoreMessageProperty().isNotEmpty());
-        rescoreLine.managedProperty().bind(rescoreLine.visibleProperty());
+    private Node rescoreLine() {
+        Label line = new Label();
+        line.setId("rescoreMessage");
+        line.getStyleClass().add("rescore-message");
+        line.setWrapText(true);
+        line.textProperty().bind(vm.rescoreMessageProperty());
+        line.visibleProperty().bind(vm.rescoreMessageProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
         vm.rescoreFailedProperty().addListener((o, was, failed) -> {
             if (failed) {
-                rescoreLine.getStyleClass().add("rescore-failed");
+                line.getStyleClass().add("rescore-failed");
             } else {
-                rescoreLine.getStyleClass().remove("rescore-failed");
+                line.getStyleClass().remove("rescore-failed");
             }
         });
+        return line;
+    }
 
+    private Node chartCard() {
+        Label caption = new Label();
+        caption.getStyleClass().add("field-label");
+        caption.textProperty().bind(Bindings.concat(vm.backdropTitleProperty(),
+                " · markers are the rows of the table's page; click one to open it"));
+        VBox card = new VBox(4, caption, chart.node());
+        card.getStyleClass().add("chart-card");
+        return card;
+    }
+
+    private Node tableArea() {
         TableView<DetectionItem> detections = new TableView<>(vm.detections());
         detections.setId("detectionsTable");
-        TableColumn<DetectionItem, String> meter = TextColumns.of("MPAN", DetectionItem::meter, 150);
+        TableColumn<DetectionItem, String> meter = sortable(TextColumns.of("MPAN", DetectionItem::meter, 140), SortColumn.METER);
         meter.textProperty().bind(vm.meterColumnTitleProperty());
         detections.getColumns().addAll(List.of(meter,
-                TextColumns.of("GSP group", DetectionItem::gspGroup, 150),
-                TextColumns.of("Type", DetectionItem::type, 130),
-                TextColumns.of("Severity", DetectionItem::severity, 80),
-                TextColumns.of("Score", DetectionItem::score, 70),
-                TextColumns.of("Interval", DetectionItem::interval, 170),
-                TextColumns.of("Expected → actual", DetectionItem::expectedVsActual, 150),
-                TextColumns.of("Reason", DetectionItem::reason, 280)));
+                sortable(TextColumns.of("GSP group", DetectionItem::gspGroup, 130), SortColumn.GSP_GROUP),
+                sortable(TextColumns.of("Type", DetectionItem::type, 120), SortColumn.TYPE),
+                sortable(TextColumns.of("Severity", DetectionItem::severity, 70), SortColumn.SEVERITY),
+                sortable(TextColumns.of("Rank", DetectionItem::rank, 60), SortColumn.RANK),
+                sortable(TextColumns.of("Score", DetectionItem::score, 60), SortColumn.SCORE),
+                sortable(TextColumns.of("Interval", DetectionItem::interval, 160), SortColumn.WHEN),
+                sortable(TextColumns.of("Expected → actual", DetectionItem::expectedVsActual, 140), SortColumn.SHORTFALL),
+                sortable(TextColumns.of("Found by", DetectionItem::foundBy, 130), SortColumn.FOUND_BY),
+                unsortable(TextColumns.of("Reason", DetectionItem::reason, 260))));
         detections.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        followSelection(detections);
 
         TableView<CountItem> counts = new TableView<>(vm.counts());
         counts.setId("countsTable");
         counts.getColumns().addAll(List.of(
-                TextColumns.of("Settlement date", CountItem::day, 130),
-                TextColumns.of("GSP group", CountItem::gspGroup, 200),
-                TextColumns.of("Type", CountItem::type, 160),
-                TextColumns.of("Severity", CountItem::severity, 100),
-                TextColumns.of("Anomalies", CountItem::count, 100)));
+                sortable(TextColumns.of("Settlement date", CountItem::day, 120), SortColumn.WHEN),
+                sortable(TextColumns.of("GSP group", CountItem::gspGroup, 180), SortColumn.GSP_GROUP),
+                sortable(TextColumns.of("Type", CountItem::type, 150), SortColumn.TYPE),
+                sortable(TextColumns.of("Severity", CountItem::severity, 90), SortColumn.SEVERITY),
+                sortable(TextColumns.of("Found by", CountItem::foundBy, 90), SortColumn.FOUND_BY),
+                sortable(TextColumns.of("Anomalies", CountItem::count, 90), SortColumn.COUNT)));
         counts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        followSelection(counts);
+
+        // A role change forgets the rows; recreating the cells also drops the hidden spare cells that still hold the
+        // previous role's text (a raw MPAN must not linger in the scene graph under another role).
+        vm.loadedProperty().addListener((o, was, loaded) -> {
+            if (!loaded) {
+                detections.refresh();
+                counts.refresh();
+            }
+        });
 
         BooleanBinding showTable = vm.emptyProperty().not().and(vm.loadedProperty());
         detections.visibleProperty().bind(showTable.and(vm.modeProperty().isEqualTo(AnomaliesViewModel.Mode.DETECTIONS)));
         counts.visibleProperty().bind(showTable.and(vm.modeProperty().isEqualTo(AnomaliesViewModel.Mode.COUNTS)));
 
+        StackPane body = new StackPane(detections, counts, emptyState());
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return new VBox(6, body, pager());
+    }
+
+    private Node emptyState() {
         Label mark = new Label("✓");
         StackPane markBox = new StackPane(mark);
         markBox.getStyleClass().add("empty-state-mark");
@@ -124,17 +189,146 @@ public final class AnomaliesView {
         empty.getStyleClass().add("empty-state");
         empty.visibleProperty().bind(Bindings.and(vm.emptyProperty(), vm.loadedProperty()));
         empty.setMaxHeight(Double.MAX_VALUE);
+        return empty;
+    }
 
-        StackPane body = new StackPane(detections, counts, empty);
-        VBox.setVgrow(body, Priority.ALWAYS);
+    private Node pager() {
+        Label page = new Label();
+        page.setId("pageLabel");
+        page.getStyleClass().add("hint");
+        page.textProperty().bind(vm.pageLabelProperty());
+        Button previous = new Button("‹ Previous");
+        previous.setId("previousPage");
+        previous.setOnAction(e -> vm.previousPage());
+        previous.disableProperty().bind(vm.hasPreviousPageProperty().not());
+        Button next = new Button("Next ›");
+        next.setId("nextPage");
+        next.setOnAction(e -> vm.nextPage());
+        next.disableProperty().bind(vm.hasNextPageProperty().not());
+        for (Button b : List.of(previous, next)) {
+            b.getStyleClass().addAll(Styles.BUTTON_OUTLINED, Styles.SMALL);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, page, spacer, previous, next);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
 
+    private Node sidePane() {
+        detailTab.setContent(new AnomalyDetailPane(vm.detail()).node());
+        Tab alertsTab = new Tab();
+        alertsTab.textProperty().bind(Bindings.size(vm.alerts()).asString("Alert feed (%d)"));
+        alertsTab.setContent(alertFeed());
+        Tab comparisonTab = new Tab("Source vs local", new SourceLocalPane(vm).node());
+        side.getTabs().addAll(List.of(detailTab, alertsTab, comparisonTab));
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setId("anomalySidePane");
+        side.setMinWidth(320);
+        vm.selectedProperty().addListener((o, old, item) -> {
+            if (item != null) {
+                side.getSelectionModel().select(detailTab);
+            }
+        });
+        return side;
+    }
+
+    private Node alertFeed() {
+        ListView<AlertItem> feed = new ListView<>(vm.alerts());
+        feed.setId("alertFeed");
+        feed.setPlaceholder(new Label("No high-severity anomalies in this range."));
+        feed.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(AlertItem item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label headline = new Label(item.headline());
+                headline.getStyleClass().add("alert-headline");
+                Label detail = new Label(item.detail());
+                detail.getStyleClass().add("alert-detail");
+                detail.setWrapText(true);
+                detail.setMaxWidth(list.getWidth() - 40);
+                setGraphic(new VBox(2, headline, detail));
+                setText(null);
+            }
+        });
+        feed.setOnMouseClicked(e -> open(feed.getSelectionModel().getSelectedItem()));
+        feed.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open(feed.getSelectionModel().getSelectedItem());
+            }
+        });
+        return feed;
+    }
+
+    private void open(AlertItem alert) {
+        if (alert != null) {
+            vm.reveal(alert.target());
+        }
+    }
+
+    /** Table and view-model choose the same row; a row on another page is chosen after paging to it. */
+    private <T extends AnomalyItem> void followSelection(TableView<T> table) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> {
+            if (item != null && vm.selectedProperty().get() != item) {
+                vm.selectedProperty().set(item);
+            }
+        });
+        Runnable sync = () -> {
+            AnomalyItem chosen = vm.selectedProperty().get();
+            int at = chosen == null ? -1 : table.getItems().indexOf(chosen);
+            if (at < 0) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedIndex() != at) {
+                table.getSelectionModel().clearAndSelect(at);
+                table.scrollTo(at);
+            }
+        };
+        vm.selectedProperty().addListener((o, old, item) -> sync.run());
+        table.getItems().addListener((ListChangeListener<T>) change -> sync.run());
+        table.setSortPolicy(t -> {
+            sortBy(table);
+            return true;
+        });
+    }
+
+    /** The table's header clicks sort every row in the view-model, not just the page; repeated calls do nothing. */
+    private <T> void sortBy(TableView<T> table) {
+        SortColumn column = null;
+        boolean ascending = true;
+        if (!table.getSortOrder().isEmpty()) {
+            TableColumn<T, ?> first = table.getSortOrder().get(0);
+            column = (SortColumn) first.getUserData();
+            ascending = first.getSortType() == TableColumn.SortType.ASCENDING;
+        }
+        if (column == lastSort && ascending == lastAscending) {
+            return;
+        }
+        lastSort = column;
+        lastAscending = ascending;
+        vm.sort(column, ascending);
+    }
+
+    private static <T> TableColumn<T, String> sortable(TableColumn<T, String> column, SortColumn key) {
+        column.setUserData(key);
+        return column;
+    }
+
+    private static <T> TableColumn<T, String> unsortable(TableColumn<T, String> column) {
+        column.setSortable(false);
+        return column;
+    }
+
+    private Node provenance() {
         Label provenance = new Label();
         provenance.getStyleClass().add("provenance");
         provenance.textProperty().bind(vm.provenanceProperty());
         provenance.setWrapText(true);
-
-        root.getStyleClass().add("page");
-        root.getChildren().addAll(heading, rescoreLine, body, provenance);
+        return provenance;
     }
 
     /** Ctrl+R presses the button, only while it is enabled and actually on screen (the Anomalies tab is selected). */
@@ -152,8 +346,12 @@ public final class AnomaliesView {
         });
     }
 
-
     public Node root() {
         return root;
+    }
+
+    /** The markers drawn now, for tests. */
+    List<Region> markerNodes() {
+        return chart.markerNodes();
     }
 }

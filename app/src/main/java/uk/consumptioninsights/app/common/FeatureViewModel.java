@@ -2,12 +2,11 @@ package uk.consumptioninsights.app.common;
 
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
-import uk.consumptioninsights.app.task.TaskHandle;
+import uk.consumptioninsights.app.task.LatestLoad;
 import uk.consumptioninsights.app.task.TaskRunner;
 import uk.consumptioninsights.app.task.Work;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
@@ -23,16 +22,15 @@ public abstract class FeatureViewModel {
     protected final TaskRunner runner;
     protected final WorkbenchSession session;
 
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final LatestLoad latest;
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
-    private TaskHandle current = TaskHandle.NONE;
-    private long generation;
     private PurposeRole shownRole;
 
     protected FeatureViewModel(ConsumptionSource source, TaskRunner runner, WorkbenchSession session) {
         this.source = source;
         this.runner = runner;
         this.session = session;
+        this.latest = new LatestLoad(runner, false);
         session.queryProperty().addListener((o, old, query) -> {
             if (query != null) {
                 onQuery(query);
@@ -74,40 +72,23 @@ public abstract class FeatureViewModel {
      * started meanwhile. A failure keeps what is shown and puts {@code action} into a message.
      */
     protected final <T> void load(String title, String action, Work<T> work, Consumer<T> apply) {
-        current.cancel();
-        long token = ++generation;
-        loading.set(true);
-        current = runner.task(title, work)
-                .onSuccess(value -> {
-                    if (token == generation) {
-                        loading.set(false);
-                        errorMessage.set(null);
-                        apply.accept(value);
-                    }
-                })
-                .onFailure(error -> {
-                    if (token == generation) {
-                        loading.set(false);
-                        String message = UserMessages.describe(error, action);
-                        errorMessage.set(message);
-                        session.reportError(message);
-                    }
-                })
-                .onCancelled(() -> {
-                    if (token == generation) {
-                        loading.set(false);
-                    }
-                })
-                .start();
+        latest.start(title, work, value -> {
+            errorMessage.set(null);
+            apply.accept(value);
+        }, error -> {
+            String message = UserMessages.describe(error, action);
+            errorMessage.set(message);
+            session.reportError(message);
+        });
     }
 
     /** True while this tab waits for its source. */
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return latest.loadingProperty();
     }
 
     public boolean isLoading() {
-        return loading.get();
+        return latest.loadingProperty().get();
     }
 
     /** The last failure of this tab, null after a success. */

@@ -1,6 +1,7 @@
 package uk.consumptioninsights.app.consumption;
 
 import javafx.beans.value.ObservableStringValue;
+import uk.consumptioninsights.app.controls.SettlementTimeAxis;
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;

@@ -18,6 +18,7 @@ import uk.consumptioninsights.app.testsupport.FakeSource;
 import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer.RescoreSummary;
 import uk.consumptioninsights.dataaccess.source.AnomalyCount;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
+import uk.consumptioninsights.dataaccess.source.AnomalyOrigin;
 import uk.consumptioninsights.dataaccess.source.AnomalyRow;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.model.access.PurposeRole;
@@ -59,8 +60,8 @@ class AnomaliesRescoreTest {
             source.anomalies.put(PurposeRole.SETTLEMENT, detections(FakeSource.MPAN_1, FakeSource.MPAN_2));
             source.anomalies.put(PurposeRole.MARKET_MONITORING, detections("mp_1", "mp_2"));
             source.anomalies.put(PurposeRole.RESEARCH, new AnomalyListing.Counts(List.of(
-                    new AnomalyCount("_A", AnomalyType.THEFT_BYPASS, Severity.HIGH, DAY, 1),
-                    new AnomalyCount("_A", AnomalyType.METER_MALFUNCTION, Severity.MEDIUM, DAY, 1)),
+                    new AnomalyCount("_A", AnomalyType.THEFT_BYPASS, Severity.HIGH, DAY, AnomalyOrigin.LOCAL, 1),
+                    new AnomalyCount("_A", AnomalyType.METER_MALFUNCTION, Severity.MEDIUM, DAY, AnomalyOrigin.LOCAL, 1)),
                     FakeSource.provenance("gold.v_research_anomaly_summary", 2)));
             Map<AnomalyType, Integer> byType = new EnumMap<>(AnomalyType.class);
             byType.put(AnomalyType.THEFT_BYPASS, 1);
@@ -75,7 +76,7 @@ class AnomaliesRescoreTest {
         for (int i = 0; i < meters.length; i++) {
             Instant start = SettlementCalendar.periodStart(DAY, 10 + i);
             rows.add(new AnomalyRow("LR-00000" + (i + 1), meters[i], "_A", types[i % 2], Severity.HIGH, 0.9 - i * 0.1,
-                    start, start.plusSeconds(1800), 1.0, 0.1, "reason " + i));
+                    start, start.plusSeconds(1800), 1.0, 0.1, "reason " + i, AnomalyOrigin.LOCAL, null));
         }
         return new AnomalyListing.Detections(rows, FakeSource.provenance("gold.v_settlement_anomalies", rows.size()));
     }

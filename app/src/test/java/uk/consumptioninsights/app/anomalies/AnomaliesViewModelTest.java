@@ -1,6 +1,7 @@
 package uk.consumptioninsights.app.anomalies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,9 @@ import uk.consumptioninsights.app.task.SameThreadTaskRunner;
 import uk.consumptioninsights.app.testsupport.FakeSource;
 import uk.consumptioninsights.dataaccess.source.AnomalyCount;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
+import uk.consumptioninsights.dataaccess.source.AnomalyOrigin;
 import uk.consumptioninsights.dataaccess.source.AnomalyRow;
+import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.model.access.PurposeRole;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
@@ -43,18 +46,21 @@ class AnomaliesViewModelTest {
         Instant end = SettlementCalendar.periodStart(day, 15);
         source.anomalies.put(PurposeRole.SETTLEMENT, new AnomalyListing.Detections(List.of(new AnomalyRow("a1",
                 FakeSource.MPAN_1, "_A", AnomalyType.THEFT_BYPASS, Severity.HIGH, 0.934, start, end, 1.2, 0.1,
-                "Consumption dropped to 8% of baseline")), FakeSource.provenance("gold.v_settlement_anomalies", 1)));
+                "Consumption dropped to 8% of baseline", AnomalyOrigin.LOCAL, 0.812)), FakeSource.provenance("gold.v_settlement_anomalies", 1)));
         source.anomalies.put(PurposeRole.MARKET_MONITORING, new AnomalyListing.Detections(List.of(new AnomalyRow("a1",
-                "mp_3f9a1c", "_A", AnomalyType.THEFT_BYPASS, Severity.HIGH, 0.934, start, end, null, 0.1, "x")),
+                "mp_3f9a1c", "_A", AnomalyType.THEFT_BYPASS, Severity.HIGH, 0.934, start, end, null, 0.1, "x", AnomalyOrigin.LOCAL, 0.812)),
                 FakeSource.provenance("gold.v_market_monitoring_anomalies", 1)));
 
         session.publish(PurposeRole.SETTLEMENT, FakeSource.RANGE);
 
         assertThat(vm.emptyProperty().get()).isFalse();
         assertThat(vm.meterColumnTitleProperty().get()).isEqualTo("MPAN");
-        assertThat(vm.detections()).containsExactly(new DetectionItem(FakeSource.MPAN_1, "_A · Eastern England",
-                "Theft / bypass", "High", "0.93", "20 Nov SP12 → SP14", "1.20 → 0.10 kWh",
-                "Consumption dropped to 8% of baseline"));
+        assertThat(vm.detections()).hasSize(1);
+        DetectionItem shown = vm.detections().get(0);
+        assertThat(List.of(shown.meter(), shown.gspGroup(), shown.type(), shown.severity(), shown.rank(), shown.score(),
+                shown.interval(), shown.expectedVsActual(), shown.foundBy(), shown.reason()))
+                .containsExactly(FakeSource.MPAN_1, "_A · Eastern England", "Theft / bypass", "High", "0.81", "0.93",
+                        "20 Nov SP12 → SP14", "1.20 → 0.10 kWh", "Local", "Consumption dropped to 8% of baseline");
         assertThat(vm.summaryProperty().get()).isEqualTo("1 detection");
 
         session.publish(PurposeRole.MARKET_MONITORING, FakeSource.RANGE);
@@ -67,15 +73,19 @@ class AnomaliesViewModelTest {
     @Test
     void aggregateOnlyRoleSeesCountsNotDetections() {
         source.anomalies.put(PurposeRole.RESEARCH, new AnomalyListing.Counts(List.of(
-                new AnomalyCount("_C", AnomalyType.NETWORK_ANOMALY, Severity.MEDIUM, LocalDate.of(2026, 11, 19), 14)),
+                new AnomalyCount("_C", AnomalyType.NETWORK_ANOMALY, Severity.MEDIUM, LocalDate.of(2026, 11, 19),
+                        AnomalyOrigin.LOCAL, 14)),
                 FakeSource.provenance("gold.v_research_anomaly_summary", 1)));
 
         session.publish(PurposeRole.RESEARCH, FakeSource.RANGE);
 
         assertThat(vm.modeProperty().get()).isEqualTo(AnomaliesViewModel.Mode.COUNTS);
         assertThat(vm.detections()).isEmpty();
-        assertThat(vm.counts()).containsExactly(new CountItem("19 Nov 2026", "_C · London", "Network anomaly", "Medium", "14"));
-        assertThat(source.calls).containsExactly("anomalies RESEARCH");
+        assertThat(vm.counts()).extracting(CountItem::day, CountItem::gspGroup, CountItem::type, CountItem::severity,
+                CountItem::foundBy, CountItem::count)
+                .containsExactly(tuple("19 Nov 2026", "_C · London", "Network anomaly",
+                        "Medium", "Local", "14"));
+        assertThat(source.calls).containsExactly("anomalies RESEARCH", "consumption RESEARCH " + new SeriesScope.AllMeters());
     }
 
     @Test

@@ -23,6 +23,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -38,9 +39,12 @@ import org.testfx.util.WaitForAsyncUtils;
 import uk.consumptioninsights.app.AppConfig;
 import uk.consumptioninsights.app.AppContext;
 import uk.consumptioninsights.app.WorkbenchWindow;
+import uk.consumptioninsights.app.anomalies.AnomaliesViewModel;
+import uk.consumptioninsights.app.anomalies.DetectionItem;
 import uk.consumptioninsights.app.settings.PreferencesSettings;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.model.access.PurposeRole;
+import uk.consumptioninsights.model.anomaly.AnomalyType;
 
 /**
  * "Rescore locally" in the real app on a small synthetic workspace: the detections table then holds exactly what the
@@ -102,9 +106,17 @@ class RescoreUiTest {
         long expected = count("SELECT count(*) FROM gold.v_settlement_anomalies WHERE settlement_date BETWEEN ? AND ?",
                 range.from(), range.to());
         assertThat(expected).as("detections in the settlement view").isPositive();
-        assertThat(fx(() -> robot.lookup("#detectionsTable").queryTableView().getItems().size())).isEqualTo((int) expected);
+        int pageRows = (int) Math.min(expected, AnomaliesViewModel.PAGE_SIZE);
+        assertThat(fx(() -> context.anomalies().matchingCount())).isEqualTo((int) expected);
+        assertThat(fx(() -> robot.lookup("#detectionsTable").queryTableView().getItems().size())).isEqualTo(pageRows);
         assertThat(fx(() -> robot.lookup("#detectionsTable").query().isVisible())).isTrue();
         assertThat(count("SELECT count(*) FROM gold.anomalies WHERE detector = 'local-rules'")).isPositive();
+        assertThat(markers(robot)).as("one chart marker per row of the page").hasSize(pageRows);
+        assertThat(fx(() -> markers(robot).stream().map(Node::getUserData).toList()))
+                .containsExactlyElementsOf(fx(() -> List.copyOf(context.anomalies().detections())));
+
+        filterAndChooseARow(robot, range);
+        compareWithSourceDetections(robot, range);
 
         robot.clickOn("#roleSelector");
         WaitForAsyncUtils.waitForFxEvents();
@@ -128,6 +140,89 @@ class RescoreUiTest {
                 assertThat(text).as("raw MPAN on the Anomalies tab as Research").doesNotContain(mpan);
             }
         }
+    }
+
+    /** Filter by the commonest type through its picker, then click a row and a marker: the detail shows the reason. */
+    private void filterAndChooseARow(FxRobot robot, DateRange range) throws Exception {
+        String type = column("SELECT anomaly_type FROM gold.v_settlement_anomalies WHERE settlement_date BETWEEN '"
+                + range.from() + "' AND '" + range.to() + "' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").get(0);
+        AnomalyType commonest = AnomalyType.fromCode(type);
+        robot.clickOn("#typeFilter");
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> choice = robot.lookup(".list-cell").match((ListCell<?> c) -> commonest.label().equals(c.getText())).query();
+        robot.clickOn(choice);
+        WaitForAsyncUtils.waitForFxEvents();
+        long ofType = count("SELECT count(*) FROM gold.v_settlement_anomalies WHERE settlement_date BETWEEN ? AND ? "
+                + "AND anomaly_type = ?", range.from(), range.to(), type);
+        assertThat(fx(() -> context.anomalies().matchingCount())).isEqualTo((int) ofType);
+        List<DetectionItem> page = fx(() -> List.copyOf(context.anomalies().detections()));
+        assertThat(page).isNotEmpty().allSatisfy(d -> assertThat(d.anomalyType()).isEqualTo(commonest));
+        assertThat(markers(robot)).hasSize(page.size());
+
+        Node firstRow = robot.lookup("#detectionsTable .table-row-cell")
+                .match((TableRow<?> row) -> row.getIndex() == 0).query();
+        robot.clickOn(firstRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        DetectionItem chosen = page.get(0);
+        assertThat(fx(() -> context.anomalies().selectedProperty().get())).isEqualTo(chosen);
+        String reason = column("SELECT reason FROM gold.v_settlement_anomalies WHERE anomaly_id = '"
+                + chosen.row().anomalyId() + "'").get(0);
+        assertThat(text(robot, "#detailReason")).isEqualTo(reason);
+        assertThat(text(robot, "#detailFacts")).contains(chosen.meter());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> fx(() -> !context.anomalies().detail().flaggedProperty().get().isEmpty()));
+
+        // Markers of detections that start together overlap: the click goes to the top-most marker under the pointer.
+        List<Node> drawn = markers(robot);
+        Node aimed = drawn.stream().filter(m -> !chosen.equals(fx(() -> topMostAt(m).getUserData()))).findFirst()
+                .orElseThrow();
+        robot.clickOn(aimed);
+        WaitForAsyncUtils.waitForFxEvents();
+        DetectionItem markerRow = (DetectionItem) fx(() -> topMostAt(aimed).getUserData());
+        assertThat(markerRow).isNotEqualTo(chosen);
+        assertThat(fx(() -> context.anomalies().selectedProperty().get())).isEqualTo(markerRow);
+        assertThat(fx(() -> robot.lookup("#detectionsTable").queryTableView().getSelectionModel().getSelectedItem()))
+                .isEqualTo(markerRow);
+        assertThat(text(robot, "#detailReason")).isEqualTo(markerRow.row().reason());
+        robot.clickOn("#clearFilters");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A detection that came with the source, overlapping a local one: the comparison finds them both. */
+    private void compareWithSourceDetections(FxRobot robot, DateRange range) throws Exception {
+        try (Connection c = context.workspace().newConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO gold.anomalies
+                    SELECT 'PRV-1', mpan, gsp_group, anomaly_type, severity, 0.5, settlement_date, interval_start_utc,
+                           interval_end_utc, NULL, NULL, 'provider model', 'provider-forest', now()::TIMESTAMP, NULL
+                    FROM gold.anomalies WHERE detector = 'local-rules' ORDER BY anomaly_id LIMIT 1""");
+        }
+        robot.push(KeyCode.F5);
+        awaitSettled(context, 60);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> context.anomalies().comparisonProperty().get().comparable()));
+        assertThat(text(robot, "#comparisonMessage")).startsWith("Agreement ");
+        assertThat(fx(() -> context.anomalies().matchingDetections().stream()
+                .filter(d -> d.row().anomalyId().equals("PRV-1")).map(DetectionItem::foundBy).toList()))
+                .containsExactly("Source · local agrees");
+    }
+
+    /** The marker drawn on top at {@code aimed}'s centre (its parent paints later children over earlier ones). */
+    private static Node topMostAt(Node aimed) {
+        javafx.geometry.Bounds b = aimed.getBoundsInParent();
+        double x = b.getCenterX();
+        double y = b.getCenterY();
+        List<Node> siblings = aimed.getParent().getChildrenUnmodifiable();
+        for (int i = siblings.size() - 1; i >= 0; i--) {
+            Node n = siblings.get(i);
+            if (n.getStyleClass().contains("anomaly-marker") && n.getBoundsInParent().contains(x, y)) {
+                return n;
+            }
+        }
+        return aimed;
+    }
+
+    private static List<Node> markers(FxRobot robot) {
+        return List.copyOf(robot.lookup("#anomalyChart .anomaly-marker").queryAll());
     }
 
     private void showTab(FxRobot robot, int number) {

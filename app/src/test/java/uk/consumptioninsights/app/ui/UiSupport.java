@@ -27,6 +27,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
@@ -95,6 +96,10 @@ final class UiSupport {
         }
         if (node instanceof TextInputControl input) {
             add(out, input.getText());
+        }
+        // Tooltip.install keeps the tooltip in the node's properties (chart markers use it).
+        if (node.getProperties().get("javafx.scene.control.Tooltip") instanceof Tooltip installed) {
+            add(out, installed.getText());
         }
         if (node instanceof Control control && control.getTooltip() != null) {
             add(out, control.getTooltip().getText());

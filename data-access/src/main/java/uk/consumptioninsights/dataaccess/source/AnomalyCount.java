@@ -5,5 +5,6 @@ import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.anomaly.Severity;
 
 /** Anomalies counted by GSP group, type, severity and day: what an aggregate-only role sees. */
-public record AnomalyCount(String gspGroup, AnomalyType type, Severity severity, LocalDate day, int count) {
+public record AnomalyCount(String gspGroup, AnomalyType type, Severity severity, LocalDate day, AnomalyOrigin origin,
+                           int count) {
 }

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.source.AnomalyCount;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
+import uk.consumptioninsights.dataaccess.source.AnomalyOrigin;
 import uk.consumptioninsights.dataaccess.source.AnomalyRow;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
@@ -213,9 +214,10 @@ public final class WorkspaceConsumptionSource implements ConsumptionSource {
     private AnomalyListing detections(Connection c, PurposeViews views, DateRange range) throws SQLException {
         Instant started = Instant.now();
         String sql = "SELECT anomaly_id, " + views.meterColumn() + ", gsp_group, anomaly_type, severity, score, "
-                + "epoch_ms(interval_start_utc), epoch_ms(interval_end_utc), expected_kwh, actual_kwh, reason FROM "
+                + "epoch_ms(interval_start_utc), epoch_ms(interval_end_utc), expected_kwh, actual_kwh, reason, detector, "
+                + "learned_score FROM "
                 + views.anomalies() + " WHERE settlement_date BETWEEN ? AND ? "
-                + "ORDER BY score DESC, interval_start_utc LIMIT " + ANOMALY_ROW_LIMIT;
+                + "ORDER BY learned_score DESC NULLS LAST, score DESC, interval_start_utc, anomaly_id LIMIT " + ANOMALY_ROW_LIMIT;
         List<AnomalyRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindRange(ps, 1, range);
@@ -224,7 +226,8 @@ public final class WorkspaceConsumptionSource implements ConsumptionSource {
                     rows.add(new AnomalyRow(rs.getString(1), rs.getString(2), rs.getString(3),
                             AnomalyType.fromCode(rs.getString(4)), Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
                             rs.getDouble(6), Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)),
-                            nullableDouble(rs, 9), nullableDouble(rs, 10), rs.getString(11)));
+                            nullableDouble(rs, 9), nullableDouble(rs, 10), rs.getString(11),
+                            AnomalyOrigin.ofDetector(rs.getString(12)), nullableDouble(rs, 13)));
                 }
             }
         }
@@ -233,15 +236,16 @@ public final class WorkspaceConsumptionSource implements ConsumptionSource {
 
     private AnomalyListing anomalyCounts(Connection c, PurposeViews views, DateRange range) throws SQLException {
         Instant started = Instant.now();
-        String sql = "SELECT gsp_group, anomaly_type, severity, settlement_date, anomaly_count FROM " + views.anomalies()
-                + " WHERE settlement_date BETWEEN ? AND ? ORDER BY settlement_date, gsp_group, anomaly_type";
+        String sql = "SELECT gsp_group, anomaly_type, severity, settlement_date, detector, anomaly_count FROM "
+                + views.anomalies() + " WHERE settlement_date BETWEEN ? AND ? ORDER BY settlement_date, gsp_group, anomaly_type, detector";
         List<AnomalyCount> counts = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindRange(ps, 1, range);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     counts.add(new AnomalyCount(rs.getString(1), AnomalyType.fromCode(rs.getString(2)),
-                            Severity.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), rs.getDate(4).toLocalDate(), rs.getInt(5)));
+                            Severity.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), rs.getDate(4).toLocalDate(),
+                            AnomalyOrigin.ofDetector(rs.getString(5)), rs.getInt(6)));
                 }
             }
         }

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.consumption;
+package uk.consumptioninsights.app.controls;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.consumption;
+package uk.consumptioninsights.app.controls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

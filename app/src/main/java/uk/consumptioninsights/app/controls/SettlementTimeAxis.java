@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.consumption;
+package uk.consumptioninsights.app.controls;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import javafx.scene.chart.ValueAxis;
  * A time axis over UTC epoch seconds whose ticks sit on settlement-period boundaries and read "21 Nov SP1". Its range
  * is set from outside (the view-model's visible window), never auto-ranged.
  */
-final class SettlementTimeAxis extends ValueAxis<Number> {
+public final class SettlementTimeAxis extends ValueAxis<Number> {
 
     /** Room one tick label needs, in pixels, so labels never collide. */
     private static final double PIXELS_PER_TICK = 100;
 
-    SettlementTimeAxis() {
+    public SettlementTimeAxis() {
         setAutoRanging(false);
         setMinorTickVisible(false);
         setAnimated(false);

@@ -1,0 +1,111 @@
+package uk.consumptioninsights.app.anomalies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import uk.consumptioninsights.app.controls.SettlementTimeAxis;
+import uk.consumptioninsights.model.series.HalfHourlySeries;
+
+/**
+ * The consumption line with one marker per row of the table's page. A marker is coloured by type; clicking it chooses
+ * its row; the chosen row's marker is enlarged. Draws only what the view-model computed.
+ */
+final class AnomalyChart {
+
+    private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
+
+    private final AnomaliesViewModel vm;
+    private final SettlementTimeAxis xAxis = new SettlementTimeAxis();
+    private final NumberAxis yAxis = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+    private final List<Region> markerNodes = new ArrayList<>();
+
+    AnomalyChart(AnomaliesViewModel vm) {
+        this.vm = vm;
+        chart.setId("anomalyChart");
+        chart.getStyleClass().addAll("consumption-chart", "anomaly-chart");
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setMinHeight(170);
+        chart.setPrefHeight(220);
+        yAxis.setLabel("kWh per half-hour");
+        yAxis.setForceZeroInRange(true);
+        yAxis.setAnimated(false);
+        vm.backdropProperty().addListener((o, old, series) -> draw());
+        vm.markers().addListener((ListChangeListener<AnomalyMarker>) change -> draw());
+        vm.selectedProperty().addListener((o, old, item) -> highlight());
+        draw();
+    }
+
+    Node node() {
+        return chart;
+    }
+
+    private void draw() {
+        HalfHourlySeries line = vm.backdropProperty().get();
+        if (!line.isEmpty()) {
+            xAxis.setLowerBound(line.epochSecondAt(0));
+            xAxis.setUpperBound(line.epochSecondAt(line.size() - 1) + 1800);
+        }
+        XYChart.Series<Number, Number> consumption = new XYChart.Series<>();
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(line.size());
+        for (int i = 0; i < line.size(); i++) {
+            points.add(new XYChart.Data<>(line.epochSecondAt(i), line.kwhAt(i)));
+        }
+        consumption.getData().setAll(points);
+        XYChart.Series<Number, Number> markers = new XYChart.Series<>();
+        markerNodes.clear();
+        for (AnomalyMarker marker : vm.markers()) {
+            XYChart.Data<Number, Number> point = new XYChart.Data<>(marker.epochSecond(), marker.kwh());
+            Region node = new Region();
+            node.setUserData(marker.item());
+            node.setId("marker-" + markerNodes.size());
+            Tooltip.install(node, new Tooltip(marker.tooltip()));
+            node.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                vm.reveal(marker.item());
+                e.consume();
+            });
+            point.setNode(node);
+            markerNodes.add(node);
+            markers.getData().add(point);
+        }
+        chart.getData().setAll(List.of(consumption, markers));
+        // The markers are points, not a line: hide the line JavaFX draws through them. LineChart resets a symbol's
+        // style classes when it adds the series, so the marker classes go on afterwards.
+        markers.getNode().setStyle("-fx-stroke: transparent;");
+        for (Region node : markerNodes) {
+            node.getStyleClass().addAll("anomaly-marker", styleOf((AnomalyItem) node.getUserData()));
+        }
+        highlight();
+    }
+
+    private void highlight() {
+        AnomalyItem chosen = vm.selectedProperty().get();
+        for (Region node : markerNodes) {
+            boolean isChosen = chosen != null && chosen.equals(node.getUserData());
+            node.pseudoClassStateChanged(CHOSEN, isChosen);
+            if (isChosen) {
+                node.toFront();
+            }
+        }
+    }
+
+    /** The marker nodes drawn now, for tests: one per row of the page. */
+    List<Region> markerNodes() {
+        return List.copyOf(markerNodes);
+    }
+
+    static String styleOf(AnomalyItem item) {
+        return "marker-" + item.anomalyType().code().replace('_', '-').toLowerCase(Locale.ROOT);
+    }
+}
