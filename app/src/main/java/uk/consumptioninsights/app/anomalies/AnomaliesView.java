@@ -50,13 +50,17 @@ public final class AnomaliesView {
     public AnomaliesView(AnomaliesViewModel vm) {
         this.vm = vm;
         this.chart = new AnomalyChart(vm);
-        Node chartCard = chartCard();
-        SplitPane split = new SplitPane(tableArea(), sidePane());
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
-        VBox.setVgrow(split, Priority.ALWAYS);
+        SplitPane tableAndSide = new SplitPane(tableArea(), sidePane());
+        tableAndSide.setOrientation(Orientation.HORIZONTAL);
+        tableAndSide.setDividerPositions(0.68);
+        // The analyst decides how much room the chart gets; the table takes the rest.
+        SplitPane chartAndTable = new SplitPane(chartCard(), tableAndSide);
+        chartAndTable.setOrientation(Orientation.VERTICAL);
+        chartAndTable.setDividerPositions(0.32);
+        chartAndTable.getStyleClass().add("plain-split");
+        VBox.setVgrow(chartAndTable, Priority.ALWAYS);
         root.getStyleClass().add("page");
-        root.getChildren().addAll(heading(), rescoreLine(), new AnomalyFilterBar(vm).node(), chartCard, split, provenance());
+        root.getChildren().addAll(heading(), rescoreLine(), new AnomalyFilterBar(vm).node(), chartAndTable, provenance());
     }
 
     private Node heading() {
@@ -127,14 +131,15 @@ public final class AnomaliesView {
         detections.getColumns().addAll(List.of(meter,
                 sortable(TextColumns.of("GSP group", DetectionItem::gspGroup, 130), SortColumn.GSP_GROUP),
                 sortable(TextColumns.of("Type", DetectionItem::type, 120), SortColumn.TYPE),
-                sortable(TextColumns.of("Severity", DetectionItem::severity, 70), SortColumn.SEVERITY),
-                sortable(TextColumns.of("Rank", DetectionItem::rank, 60), SortColumn.RANK),
-                sortable(TextColumns.of("Score", DetectionItem::score, 60), SortColumn.SCORE),
+                sortable(TextColumns.of("Severity", DetectionItem::severity, 80), SortColumn.SEVERITY),
+                sortable(TextColumns.of("Rank", DetectionItem::rank, 64), SortColumn.RANK),
+                sortable(TextColumns.of("Score", DetectionItem::score, 64), SortColumn.SCORE),
                 sortable(TextColumns.of("Interval", DetectionItem::interval, 160), SortColumn.WHEN),
                 sortable(TextColumns.of("Expected → actual", DetectionItem::expectedVsActual, 140), SortColumn.SHORTFALL),
                 sortable(TextColumns.of("Found by", DetectionItem::foundBy, 130), SortColumn.FOUND_BY),
-                unsortable(TextColumns.of("Reason", DetectionItem::reason, 260))));
-        detections.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                unsortable(TextColumns.of("Reason", DetectionItem::reason, 520))));
+        // Columns keep readable widths and the table scrolls sideways, rather than squeezing every cell to "…".
+        detections.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         followSelection(detections);
 
         TableView<CountItem> counts = new TableView<>(vm.counts());
@@ -176,10 +181,12 @@ public final class AnomaliesView {
         emptyTitle.getStyleClass().add("empty-state-title");
         emptyTitle.setWrapText(true);
         emptyTitle.setMaxWidth(560);
+        emptyTitle.setMinHeight(Region.USE_PREF_SIZE);
         Label emptyDetail = new Label();
         emptyDetail.getStyleClass().add("empty-state-detail");
         emptyDetail.setWrapText(true);
         emptyDetail.setMaxWidth(560);
+        emptyDetail.setMinHeight(Region.USE_PREF_SIZE);
         emptyDetail.textProperty().bind(vm.emptyDetailProperty());
         Label labelsNote = new Label("Injected evaluation labels are ground truth for testing detectors and are never "
                 + "shown here.");

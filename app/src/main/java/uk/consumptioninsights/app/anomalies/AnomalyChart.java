@@ -36,8 +36,8 @@ final class AnomalyChart {
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
-        chart.setMinHeight(170);
-        chart.setPrefHeight(220);
+        chart.setMinHeight(140);
+        chart.setPrefHeight(200);
         yAxis.setLabel("kWh per half-hour");
         yAxis.setForceZeroInRange(true);
         yAxis.setAnimated(false);
