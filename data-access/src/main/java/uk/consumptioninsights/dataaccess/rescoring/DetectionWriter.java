@@ -18,6 +18,11 @@ import uk.consumptioninsights.model.time.SettlementCalendar;
 /**
  * Replaces one detector's rows in gold.anomalies with a new set of detections, in one transaction, so a rescoring
  * that fails or is cancelled leaves the previous detections in place.
+ *
+ * <p>{@code score} is the detector's own score (comparable within a type only). {@code learned_score} is
+ * {@link Detection#learnedScore()}, the across-type ranking value of {@link
+ * uk.consumptioninsights.model.anomaly.detect.LearnedRanking} (0..1, higher ranks first, comparable across types within
+ * one rescoring), or NULL for a detection that was not ranked.
  */
 public final class DetectionWriter {
 
@@ -66,7 +71,11 @@ public final class DetectionWriter {
                         appender.append(d.reason());
                         appender.append(detector);
                         appender.appendEpochMicros(detectedAt.getEpochSecond() * MICROS);
-                        appender.appendNull();
+                        if (d.hasLearnedScore()) {
+                            appender.append(d.learnedScore());
+                        } else {
+                            appender.appendNull();
+                        }
                         appender.endRow();
                     }
                 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import uk.consumptioninsights.dataaccess.source.AnomalyOrigin;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.anomaly.detect.Detection;
@@ -22,13 +23,13 @@ import uk.consumptioninsights.model.work.Progress;
 
 /**
  * Rescores a local workspace end to end: reads every gold reading ({@link WorkspaceFleetReader}), runs the detectors
- * ({@link Rescoring}) and replaces the local detector's rows in gold.anomalies ({@link DetectionWriter}, in one
- * transaction). Cancellation is checked before anything is written, so a cancelled or failed rescoring leaves the
+ * and the learned across-type ranking ({@link Rescoring}, which sets each detection's {@code learned_score}) and
+ * replaces the local detector's rows in gold.anomalies ({@link DetectionWriter}, in one transaction). Cancellation is checked before anything is written, so a cancelled or failed rescoring leaves the
  * previous detections in place. Runs off the UI thread.
  */
 public final class WorkspaceRescorer {
 
-    public static final String DETECTOR = "local-rules";
+    public static final String DETECTOR = AnomalyOrigin.LOCAL_DETECTOR;
     public static final String ID_PREFIX = "LR";
 
     private static final String COUNT_READINGS = "SELECT count(*) FROM gold.consumption_half_hourly";

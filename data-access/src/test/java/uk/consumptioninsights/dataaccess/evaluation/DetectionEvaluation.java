@@ -25,8 +25,6 @@ import uk.consumptioninsights.dataaccess.importer.MeterReading;
 import uk.consumptioninsights.dataaccess.importer.ParsedLine;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
-import uk.consumptioninsights.model.anomaly.detect.Detection;
-import uk.consumptioninsights.model.anomaly.detect.DetectionMetrics;
 import uk.consumptioninsights.model.anomaly.detect.FleetWindow;
 import uk.consumptioninsights.model.anomaly.detect.MeterSeries;
 import uk.consumptioninsights.model.anomaly.detect.Rescoring;
@@ -40,8 +38,9 @@ import uk.consumptioninsights.model.synthetic.MeterSlot;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
- * Evaluation harness (not a test): precision@k and PR-AUC of the rule-based detectors per type and overall, on
- * (a) a generated workspace's labelled anomalies and (b) the real London households with anomalies injected by the
+ * Evaluation harness (not a test): precision@k and PR-AUC of the rule-based detectors per type and overall, ranked by
+ * the detector's score, by the learned score and by the final across-type ranking value ({@link RankingComparison}),
+ * on (a) a generated workspace's labelled anomalies and (b) the real London households with anomalies injected by the
  * generator's own {@link AnomalyInjector}. Run with
  * {@code mvn -q -pl data-access exec:java -Dexec.skip=false -Dexec.classpathScope=test
  * -Dexec.mainClass=uk.consumptioninsights.dataaccess.evaluation.DetectionEvaluation [-Dexec.args="generated 2000"]}.
@@ -85,18 +84,19 @@ public final class DetectionEvaluation {
                 labels = readLabels(c);
             }
             long t2 = System.nanoTime();
-            List<Detection> detections = null;
             double best = Double.MAX_VALUE;
             for (int round = 0; round < 3; round++) {
                 long s = System.nanoTime();
-                detections = new Rescoring().run(window, Progress.NONE);
+                new Rescoring().run(window, Progress.NONE);
                 best = Math.min(best, (System.nanoTime() - s) / 1e9);
             }
+            RankingComparison comparison = new RankingComparison();
+            comparison.run(window, labels);
             System.out.printf(Locale.UK, "%n(a) Generated workspace: %d meters, %d days, %,d readings, %d labels; build %.1f s, "
-                            + "read gold %.1f s, rescoring %.2f s (best of 3, %d cores)%n", meters.size(), settings.dayCount(),
-                    window.readingCount(), labels.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, best,
-                    Runtime.getRuntime().availableProcessors());
-            printTable(detections, labels, meters.size());
+                            + "read gold %.1f s, rescoring with learned ranking %.2f s (best of 3, %d cores); %s%n",
+                    meters.size(), settings.dayCount(), window.readingCount(), labels.size(), (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9, best, Runtime.getRuntime().availableProcessors(), comparison.timing());
+            printTables(comparison);
         } finally {
             deleteTree(dir);
         }
@@ -140,62 +140,43 @@ public final class DetectionEvaluation {
                 LONDON_FROM, LONDON_SCORE_FROM, LONDON_SCORE_FROM, LONDON_TO, LONDON_RATES, seeds, tuning.size(), reporting.size());
         for (String half : List.of("tuning", "reporting")) {
             List<String> keys = half.equals("tuning") ? tuning : reporting;
-            List<Detection> allDetections = new ArrayList<>();
-            List<InjectedAnomaly> allLabels = new ArrayList<>();
-            double seconds = 0;
+            RankingComparison comparison = new RankingComparison();
             for (int s = 0; s < seeds; s++) {
                 long seed = 1000 + s;
                 List<MeterSlot> slots = keys.stream().map(k -> new MeterSlot(k, GspGroup.C)).toList();
                 AnomalyPlan plan = new AnomalyInjector(seed, LONDON_RATES).plan(slots, LONDON_SCORE_FROM, LONDON_TO);
                 List<MeterSeries> meters = new ArrayList<>();
+                List<InjectedAnomaly> seedLabels = new ArrayList<>();
                 for (MeterSlot slot : slots) {
                     Growable g = households.get(slot.meterKey());
                     long[] t = Arrays.copyOf(g.t, g.n);
                     double[] x = Arrays.copyOf(g.x, g.n);
                     // Keys are suffixed by seed so pooled seeds stay distinct meters.
                     for (InjectedAnomaly l : plan.inject(slot, t, x)) {
-                        allLabels.add(new InjectedAnomaly(l.meterKey() + "#" + seed, l.type(), l.pattern(), l.start(), l.end(),
+                        seedLabels.add(new InjectedAnomaly(l.meterKey() + "#" + seed, l.type(), l.pattern(), l.start(), l.end(),
                                 l.magnitude(), l.description()));
                     }
                     meters.add(MeterSeries.adopt(slot.meterKey() + "#" + seed, GspGroup.C, t, x));
                 }
-                long start = System.nanoTime();
-                allDetections.addAll(new Rescoring().run(new FleetWindow(meters, LONDON_FROM, LONDON_SCORE_FROM, LONDON_TO),
-                        Progress.NONE));
-                seconds += (System.nanoTime() - start) / 1e9;
+                comparison.run(new FleetWindow(meters, LONDON_FROM, LONDON_SCORE_FROM, LONDON_TO), seedLabels);
             }
-            System.out.printf(Locale.UK, "%n-- London, %s half (%d households × %d seeds), rescoring %.2f s in total --%n",
-                    half, keys.size(), seeds, seconds);
-            printTable(allDetections, allLabels, keys.size() * seeds);
+            System.out.printf(Locale.UK, "%n-- London, %s half (%d households × %d seeds); %s in total --%n",
+                    half, keys.size(), seeds, comparison.timing());
+            printTables(comparison);
         }
     }
 
-    static void printTable(List<Detection> detections, List<InjectedAnomaly> labels, int meters) {
-        int[] ks = {10, 50, 100};
-        List<DetectionMetrics.Result> results = DetectionMetrics.evaluate(detections, labels, ks);
-        System.out.println("| type | labels | base rate (labelled meters) | detections | TP | recall | PR-AUC (AP) | P@10 | P@50 | P@100 |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (DetectionMetrics.Result r : results) {
-            long labelledMeters = labels.stream().filter(l -> r.type() == null || l.type() == r.type())
-                    .map(InjectedAnomaly::meterKey).distinct().count();
-            System.out.printf(Locale.UK, "| %s | %d | %.4f | %d | %d | %.3f | %.3f | %.2f | %.2f | %.2f |%n",
-                    r.type() == null ? "ALL (pooled)" : r.type().code(), r.labels(), (double) labelledMeters / meters,
-                    r.detections(), r.truePositives(), r.recall(), r.averagePrecision(), r.precisionAtK()[0],
-                    r.precisionAtK()[1], r.precisionAtK()[2]);
-        }
-        System.out.printf(Locale.UK, "| ALL (macro mean of type APs) | | | | | | %.3f | | | |%n",
-                DetectionMetrics.macroAveragePrecision(results));
-        if (Boolean.getBoolean("eval.showFalsePositives")) {
-            for (AnomalyType type : AnomalyType.values()) {
-                detections.stream().filter(d -> d.type() == type)
-                        .filter(d -> labels.stream().noneMatch(l -> l.meterKey().equals(d.meterKey()) && l.type() == type
-                                && d.start().isBefore(l.end()) && l.start().isBefore(d.end())))
-                        .sorted(Comparator.comparingDouble(Detection::score).reversed()).limit(5)
-                        .forEach(d -> System.out.printf(Locale.UK, "  FP %s %.3f %s %s: %s | labels on meter: %s%n", type.code(),
-                                d.score(), d.pattern(), d.meterKey(), d.reason(), labels.stream()
-                                        .filter(l -> l.meterKey().equals(d.meterKey())).map(InjectedAnomaly::pattern).toList()));
-            }
-        }
+    static void printTables(RankingComparison comparison) {
+        System.out.println();
+        System.out.println("Ranking by (a) the detector's score, (b) the Isolation-Forest score of the event features, "
+                + "(c) the final ranking value written to learned_score:");
+        System.out.println();
+        comparison.printTable();
+        System.out.println();
+        System.out.println("Learned scorer and novelty weight w (PR-AUC; calibrated w = 0 is the default ranking value, "
+                + "w = 1 the learned score alone):");
+        System.out.println();
+        comparison.printScorerAndWeightSweep();
     }
 
     private static final class Growable {

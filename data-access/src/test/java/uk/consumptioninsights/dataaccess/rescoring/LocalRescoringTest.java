@@ -77,11 +77,23 @@ class LocalRescoringTest {
                 + "WHERE a.interval_start_utc < d.first_interval_utc OR a.interval_start_utc >= d.first_interval_utc + to_minutes(30 * d.periods)"))
                 .isZero();
 
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies WHERE learned_score BETWEEN 0 AND 1"))
+                .isEqualTo(written);
+
         // Rescoring again replaces rather than adds.
         DetectionWriter.replace(workspace, "local-rules", "LR", detections.subList(0, 1), Instant.parse("2026-11-21T01:00:00Z"));
         assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies")).isEqualTo(1);
         DetectionWriter.replace(workspace, "local-rules", "LR", detections, Instant.parse("2026-11-21T02:00:00Z"));
         assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies")).isEqualTo(written);
+    }
+
+    @Test
+    void aDetectionWithoutALearnedScoreIsStoredWithANullOne() throws SQLException {
+        List<Detection> detections = Rescoring.rulesOnly().run(WorkspaceFleetReader.read(workspace, Progress.NONE), Progress.NONE);
+        assertThat(detections).isNotEmpty();
+        DetectionWriter.replace(workspace, "local-rules", "LR", detections, Instant.parse("2026-11-21T00:00:00Z"));
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies WHERE learned_score IS NULL"))
+                .isEqualTo(detections.size());
     }
 
     @Test

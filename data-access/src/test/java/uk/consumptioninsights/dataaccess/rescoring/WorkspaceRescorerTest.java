@@ -79,6 +79,27 @@ class WorkspaceRescorerTest {
         assertThat(messages).contains("Scoring…", "Saving " + String.format(java.util.Locale.UK, "%,d", summary.detections())
                 + (summary.detections() == 1 ? " detection…" : " detections…"));
         assertThat(fractions).allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies WHERE detector = 'local-rules' "
+                + "AND (learned_score IS NULL OR learned_score < 0 OR learned_score > 1 OR isnan(learned_score))"))
+                .as("every local detection has a learned score in 0..1").isZero();
+    }
+
+    @Test
+    @Order(3)
+    void theRankingAcrossTypesIsTheSameOnEveryRescoring() throws SQLException {
+        String ranking = "SELECT anomaly_type || ' ' || mpan || ' ' || interval_start_utc || ' ' || learned_score "
+                + "FROM gold.anomalies WHERE detector = 'local-rules' "
+                + "ORDER BY learned_score DESC, mpan, interval_start_utc, anomaly_type";
+        new WorkspaceRescorer(workspace).rescore(Progress.NONE);
+        List<String> first = WorkspaceSql.strings(workspace, ranking);
+        new WorkspaceRescorer(workspace).rescore(Progress.NONE);
+        List<String> second = WorkspaceSql.strings(workspace, ranking);
+
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(DISTINCT anomaly_type) FROM gold.anomalies")).isGreaterThan(1);
+        assertThat(second).isEqualTo(first);
+        // Within a type the learned ranking keeps the detector's order: a higher score never ranks lower.
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.anomalies a JOIN gold.anomalies b "
+                + "USING (anomaly_type) WHERE a.score > b.score AND a.learned_score < b.learned_score")).isZero();
     }
 
     @Test

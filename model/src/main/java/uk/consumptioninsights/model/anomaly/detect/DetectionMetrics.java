@@ -5,13 +5,15 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.synthetic.InjectedAnomaly;
 
 /**
  * Precision@k and average precision (PR-AUC) of detections against injected labels.
  *
- * <p><b>Matching rule.</b> Detections are taken in ranking order (score descending; ties by meter key, then start).
+ * <p><b>Matching rule.</b> Detections are taken in ranking order (the ranking key descending, by default the detector's
+ * score; ties by the detector's score descending, as the workbench's list breaks them, then meter key, then start).
  * A detection of type T is a true positive when it overlaps in time (start &lt; label end and label start &lt; end) an
  * as yet unmatched label of type T on the same meter; it then consumes the earliest such label. Every label is matched
  * at most once, so a second detection of the same label is a false positive. Network labels are one per affected meter,
@@ -45,15 +47,21 @@ public final class DetectionMetrics {
         }
     }
 
-    /** Per type in declaration order, then the pooled ranking (type null). */
+    /** Per type in declaration order, then the pooled ranking (type null), ranked by the detector's score. */
     public static List<Result> evaluate(List<Detection> detections, List<InjectedAnomaly> labels, int... ks) {
+        return evaluate(detections, labels, Detection::score, ks);
+    }
+
+    /** As {@link #evaluate(List, List, int...)}, ranked by {@code rankingKey} (higher first), e.g. the learned score. */
+    public static List<Result> evaluate(List<Detection> detections, List<InjectedAnomaly> labels,
+                                        ToDoubleFunction<Detection> rankingKey, int... ks) {
         List<Result> results = new ArrayList<>();
         for (AnomalyType type : AnomalyType.values()) {
             List<Detection> ofType = detections.stream().filter(d -> d.type() == type).toList();
             List<InjectedAnomaly> labelsOfType = labels.stream().filter(l -> l.type() == type).toList();
-            results.add(score(type, ofType, labelsOfType, ks));
+            results.add(score(type, ofType, labelsOfType, rankingKey, ks));
         }
-        results.add(score(null, detections, labels, ks));
+        results.add(score(null, detections, labels, rankingKey, ks));
         return results;
     }
 
@@ -70,9 +78,11 @@ public final class DetectionMetrics {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    static Result score(AnomalyType type, List<Detection> detections, List<InjectedAnomaly> labels, int[] ks) {
+    static Result score(AnomalyType type, List<Detection> detections, List<InjectedAnomaly> labels,
+                        ToDoubleFunction<Detection> rankingKey, int[] ks) {
         List<Detection> ranked = new ArrayList<>(detections);
-        ranked.sort(Comparator.comparingDouble(Detection::score).reversed().thenComparing(Detection::meterKey)
+        ranked.sort(Comparator.comparingDouble(rankingKey).reversed()
+                .thenComparing(Comparator.comparingDouble(Detection::score).reversed()).thenComparing(Detection::meterKey)
                 .thenComparing(Detection::start));
         Map<String, List<Integer>> labelsByMeter = new java.util.HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
