@@ -22,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -169,7 +170,18 @@ public final class AnomaliesView {
 
         StackPane body = new StackPane(detections, counts, emptyState());
         VBox.setVgrow(body, Priority.ALWAYS);
-        return new VBox(6, body, pager());
+        VBox area = new VBox(6, body, pager());
+        // Alt+→ / Alt+← page through the table while it has the focus.
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() && e.getCode() == KeyCode.RIGHT) {
+                vm.nextPage();
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.LEFT) {
+                vm.previousPage();
+                e.consume();
+            }
+        });
+        return area;
     }
 
     private Node emptyState() {
@@ -208,10 +220,12 @@ public final class AnomaliesView {
         previous.setId("previousPage");
         previous.setOnAction(e -> vm.previousPage());
         previous.disableProperty().bind(vm.hasPreviousPageProperty().not());
+        previous.setTooltip(new Tooltip("Previous page (Alt+←)"));
         Button next = new Button("Next ›");
         next.setId("nextPage");
         next.setOnAction(e -> vm.nextPage());
         next.disableProperty().bind(vm.hasNextPageProperty().not());
+        next.setTooltip(new Tooltip("Next page (Alt+→)"));
         for (Button b : List.of(previous, next)) {
             b.getStyleClass().addAll(Styles.BUTTON_OUTLINED, Styles.SMALL);
         }
