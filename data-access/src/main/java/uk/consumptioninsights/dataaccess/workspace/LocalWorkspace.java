@@ -37,6 +37,11 @@ public final class LocalWorkspace implements AutoCloseable {
 
     /** Opens the workspace at {@code file}, creating the file, the key and the schema when missing. */
     public static LocalWorkspace open(Path file) throws SQLException {
+        return open(file, WorkspaceLayout.LOCAL);
+    }
+
+    /** Opens a workspace of the given layout (a local lakehouse, or a recipient's copy of a share). */
+    public static LocalWorkspace open(Path file, WorkspaceLayout layout) throws SQLException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -49,7 +54,7 @@ public final class LocalWorkspace implements AutoCloseable {
         props.setProperty("autoload_known_extensions", "false");
         DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
         try {
-            applySchema(connection);
+            applySchema(connection, layout);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -61,8 +66,8 @@ public final class LocalWorkspace implements AutoCloseable {
         return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.duckdb$", "") + ".key");
     }
 
-    private static void applySchema(Connection connection) throws SQLException {
-        String sql = resource("schema.sql")
+    private static void applySchema(Connection connection, WorkspaceLayout layout) throws SQLException {
+        String sql = resource(layout.schemaResource())
                 .replace("${research_min_group}", Integer.toString(PurposeRole.RESEARCH.minimumGroupSize()));
         try (Statement st = connection.createStatement()) {
             st.execute(sql);

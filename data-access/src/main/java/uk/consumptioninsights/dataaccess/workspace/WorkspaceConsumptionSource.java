@@ -44,13 +44,18 @@ public final class WorkspaceConsumptionSource implements ConsumptionSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceConsumptionSource.class);
     private static final int ANOMALY_ROW_LIMIT = 10_000;
+    /** meta.workspace_info kind of a recipient's copy of a share. */
+    public static final String RECIPIENT_KIND = "recipient";
 
     private final LocalWorkspace workspace;
     private final SourceDescriptor descriptor;
+    private final List<PurposeRole> roles;
 
     public WorkspaceConsumptionSource(LocalWorkspace workspace) {
         this.workspace = workspace;
         this.descriptor = describe(workspace);
+        // A recipient's copy of a share answers for the Recipient purpose only: that is all the provider granted.
+        this.roles = descriptor.kind() == SourceKind.RECIPIENT ? List.of(PurposeRole.RECIPIENT) : List.of(PurposeRole.values());
     }
 
     private static SourceDescriptor describe(LocalWorkspace workspace) {
@@ -62,6 +67,11 @@ public final class WorkspaceConsumptionSource implements ConsumptionSource {
         }
         Path file = workspace.file().toAbsolutePath();
         String name;
+        if (RECIPIENT_KIND.equals(info.get("kind"))) {
+            return new SourceDescriptor(SourceKind.RECIPIENT, "Share " + info.getOrDefault("share", "?") + " ("
+                    + info.getOrDefault("consumption_table", "?") + ", version " + info.getOrDefault("consumption_version", "?")
+                    + ")", info.getOrDefault("endpoint", file.toString()));
+        }
         if ("imported".equals(info.get("kind"))) {
             name = "Imported " + info.getOrDefault("source_file", file.getFileName().toString());
         } else {
@@ -80,7 +90,7 @@ public final class WorkspaceConsumptionSource implements ConsumptionSource {
 
     @Override
     public List<PurposeRole> roles() {
-        return List.of(PurposeRole.values());
+        return roles;
     }
 
     @Override

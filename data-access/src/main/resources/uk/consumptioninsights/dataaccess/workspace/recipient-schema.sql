@@ -1,0 +1,82 @@
+-- Recipient workspace: a local copy of the tables a Delta Sharing share holds, read through the same query layer as
+-- the local workspace under the Recipient purpose. No raw MPAN ever reaches a recipient: the meter key is the
+-- provider's pseudonym throughout. Times are UTC (TIMESTAMP without zone, named *_utc).
+CREATE SCHEMA IF NOT EXISTS meta;
+CREATE SCHEMA IF NOT EXISTS shared;
+CREATE SCHEMA IF NOT EXISTS gold;
+
+CREATE TABLE IF NOT EXISTS meta.workspace_info (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+
+-- Replaced as a whole by each load of the share (SharedTableImport); empty until the first.
+CREATE TABLE IF NOT EXISTS shared.consumption_half_hourly (
+    mpan_pseudonym     VARCHAR,
+    gsp_group          VARCHAR,
+    settlement_date    DATE,
+    settlement_period  INTEGER,
+    interval_start_utc TIMESTAMP,
+    kwh                DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS shared.anomalies (
+    anomaly_id         VARCHAR,
+    mpan_pseudonym     VARCHAR,
+    gsp_group          VARCHAR,
+    anomaly_type       VARCHAR,
+    severity           VARCHAR,
+    score              DOUBLE,
+    settlement_date    DATE,
+    interval_start_utc TIMESTAMP,
+    interval_end_utc   TIMESTAMP,
+    expected_kwh       DOUBLE,
+    actual_kwh         DOUBLE,
+    reason             VARCHAR,
+    detector           VARCHAR,
+    learned_score      DOUBLE
+);
+
+-- Local rescoring reads meters and readings keyed by a column named mpan and writes gold.anomalies; here that key
+-- holds the provider's pseudonym.
+CREATE OR REPLACE VIEW gold.meters AS
+SELECT DISTINCT mpan_pseudonym AS mpan, mpan_pseudonym, gsp_group
+FROM shared.consumption_half_hourly;
+
+CREATE OR REPLACE VIEW gold.consumption_half_hourly AS
+SELECT mpan_pseudonym AS mpan, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
+FROM shared.consumption_half_hourly;
+
+-- Detections of the recipient's own local rescoring; the share's detections stay in shared.anomalies.
+CREATE TABLE IF NOT EXISTS gold.anomalies (
+    anomaly_id         VARCHAR   NOT NULL,
+    mpan               VARCHAR   NOT NULL,
+    gsp_group          VARCHAR   NOT NULL,
+    anomaly_type       VARCHAR   NOT NULL,
+    severity           VARCHAR   NOT NULL,
+    score              DOUBLE    NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    interval_end_utc   TIMESTAMP NOT NULL,
+    expected_kwh       DOUBLE,
+    actual_kwh         DOUBLE,
+    reason             VARCHAR   NOT NULL,
+    detector           VARCHAR   NOT NULL,
+    detected_at_utc    TIMESTAMP NOT NULL,
+    learned_score      DOUBLE
+);
+
+CREATE OR REPLACE VIEW gold.v_recipient_half_hourly AS
+SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
+FROM shared.consumption_half_hourly;
+
+-- The share's detections (whatever detector the provider ran, they came with the source) beside local ones.
+CREATE OR REPLACE VIEW gold.v_recipient_anomalies AS
+SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,
+       interval_end_utc, expected_kwh, actual_kwh, coalesce(reason, '') AS reason,
+       'shared:' || coalesce(detector, 'provider') AS detector, learned_score
+FROM shared.anomalies
+UNION ALL
+SELECT anomaly_id, mpan AS mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date,
+       interval_start_utc, interval_end_utc, expected_kwh, actual_kwh, reason, detector, learned_score
+FROM gold.anomalies;
