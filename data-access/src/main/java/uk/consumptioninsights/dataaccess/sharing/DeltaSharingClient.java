@@ -1,0 +1,171 @@
+package uk.consumptioninsights.dataaccess.sharing;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.dataaccess.sharing.SharingProfile.BearerToken;
+import uk.consumptioninsights.dataaccess.sharing.SharingProfile.OAuthClientCredentials;
+import uk.consumptioninsights.dataaccess.sharing.auth.ClientCredentialsTokens;
+import uk.consumptioninsights.dataaccess.sharing.auth.StaticBearerToken;
+import uk.consumptioninsights.dataaccess.sharing.auth.TokenSource;
+import uk.consumptioninsights.dataaccess.sharing.download.SnapshotDownloader;
+import uk.consumptioninsights.dataaccess.sharing.download.StorageFetcher;
+import uk.consumptioninsights.dataaccess.sharing.download.TableCache;
+import uk.consumptioninsights.dataaccess.sharing.http.ApiTransport;
+import uk.consumptioninsights.dataaccess.sharing.http.EndpointAddress;
+import uk.consumptioninsights.dataaccess.sharing.http.HttpFailures;
+import uk.consumptioninsights.dataaccess.sharing.http.Redaction;
+import uk.consumptioninsights.dataaccess.sharing.http.Retrier;
+import uk.consumptioninsights.dataaccess.sharing.http.UserAgent;
+import uk.consumptioninsights.dataaccess.sharing.protocol.SharingApi;
+import uk.consumptioninsights.model.work.Progress;
+
+/**
+ * A Delta Sharing recipient: browses a provider's shares, reads table metadata and snapshots, and brings a
+ * snapshot's Parquet files to a local cache. Every failure is a {@link SharingException} with a message for the user;
+ * cancellation through {@link Progress} ends work with a {@link java.util.concurrent.CancellationException}. Creating a
+ * client makes no network call.
+ */
+public final class DeltaSharingClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaSharingClient.class);
+
+    private final SharingProfile profile;
+    private final SharingApi api;
+    private final SnapshotDownloader downloader;
+
+    public DeltaSharingClient(SharingProfile profile) {
+        this(profile, SharingClientSettings.defaults());
+    }
+
+    public DeltaSharingClient(SharingProfile profile, SharingClientSettings settings) {
+        this.profile = profile;
+        Redaction redaction = new Redaction();
+        Retrier retrier = new Retrier(settings.retryPolicy(), settings.sleeper());
+        String userAgent = UserAgent.value();
+        // Never follow redirects with the token or client secret attached: they could lead to another host.
+        HttpClient apiHttp = http(settings, HttpClient.Redirect.NEVER);
+        HttpClient storageHttp = http(settings, HttpClient.Redirect.NORMAL);
+        TokenSource tokens = tokens(profile, settings, redaction, retrier, apiHttp, userAgent);
+        EndpointAddress endpoint = new EndpointAddress(profile.endpoint());
+        ApiTransport transport = new ApiTransport(endpoint, tokens, apiHttp, retrier, settings.requestTimeout(),
+                userAgent, new HttpFailures(redaction, settings.clock(), tokens::rejectionAdvice), redaction);
+        this.api = new SharingApi(transport, settings.pageSize(), settings.maxPages());
+        StorageFetcher fetcher = new StorageFetcher(storageHttp, settings.requestTimeout(), userAgent,
+                settings.clock());
+        this.downloader = new SnapshotDownloader(new TableCache(settings.cacheDir()), fetcher, retrier, api::query,
+                endpoint.base().toString(), settings.downloadParallelism(), settings.maxUrlRefreshes(),
+                settings.urlRefreshMargin(), settings.clock());
+        if (profile.isExpired(settings.clock().instant())) {
+            LOG.warn("The profile's token expired at {}; the server will probably refuse it",
+                    profile.expirationTime());
+        }
+    }
+
+    private static HttpClient http(SharingClientSettings settings, HttpClient.Redirect redirects) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(redirects);
+        if (settings.proxySelector() != null) {
+            builder.proxy(settings.proxySelector());
+        }
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext());
+        }
+        return builder.build();
+    }
+
+    private static TokenSource tokens(SharingProfile profile, SharingClientSettings settings, Redaction redaction,
+                                      Retrier retrier, HttpClient http, String userAgent) {
+        if (profile.credentials() instanceof BearerToken bearer) {
+            redaction.add(bearer.token());
+            return new StaticBearerToken(bearer.token(), profile.expirationTime(), settings.clock());
+        }
+        OAuthClientCredentials oauth = (OAuthClientCredentials) profile.credentials();
+        return new ClientCredentialsTokens(oauth, http, retrier, settings.requestTimeout(), userAgent,
+                settings.clock(), redaction);
+    }
+
+    public SharingProfile profile() {
+        return profile;
+    }
+
+    public List<String> listShares() {
+        return listShares(Progress.NONE);
+    }
+
+    public List<String> listShares(Progress progress) {
+        return api.listShares(progress);
+    }
+
+    public List<String> listSchemas(String share) {
+        return listSchemas(share, Progress.NONE);
+    }
+
+    public List<String> listSchemas(String share, Progress progress) {
+        return api.listSchemas(share, progress);
+    }
+
+    public List<SharedTable> listTables(String share, String schema) {
+        return listTables(share, schema, Progress.NONE);
+    }
+
+    public List<SharedTable> listTables(String share, String schema, Progress progress) {
+        return api.listTables(share, schema, progress);
+    }
+
+    /** Every table of the share, through all-tables, or schema by schema on servers without it. */
+    public List<SharedTable> listAllTables(String share) {
+        return listAllTables(share, Progress.NONE);
+    }
+
+    public List<SharedTable> listAllTables(String share, Progress progress) {
+        return api.listAllTables(share, progress);
+    }
+
+    /** The table's current version: a cheap way to see whether a cached copy is stale. */
+    public long tableVersion(SharedTable table) {
+        return tableVersion(table, Progress.NONE);
+    }
+
+    public long tableVersion(SharedTable table, Progress progress) {
+        return api.tableVersion(table, progress);
+    }
+
+    public TableMetadata metadata(SharedTable table) {
+        return metadata(table, Progress.NONE);
+    }
+
+    public TableMetadata metadata(SharedTable table, Progress progress) {
+        return api.metadata(table, progress);
+    }
+
+    public TableSnapshot query(SharedTable table, QueryOptions options) {
+        return query(table, options, Progress.NONE);
+    }
+
+    public TableSnapshot query(SharedTable table, QueryOptions options, Progress progress) {
+        return api.query(table, options, progress);
+    }
+
+    /** Downloads (or reuses from the cache) every file of the snapshot; complete or a failure, never partial. */
+    public DownloadedTable download(TableSnapshot snapshot, Progress progress) {
+        return downloader.download(snapshot, progress);
+    }
+
+    /**
+     * The newest complete cached copy of the table for these options (the exact version if the options name one),
+     * without any network access: for opening a table offline.
+     */
+    public Optional<DownloadedTable> openCached(SharedTable table, QueryOptions options) {
+        return downloader.openCached(table, options);
+    }
+
+    @Override
+    public void close() {
+        // Java 17's HttpClient has nothing to close; its threads end when it is no longer referenced.
+    }
+}

@@ -1,0 +1,238 @@
+package uk.consumptioninsights.dataaccess.sharing.download;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.dataaccess.sharing.DownloadedFile;
+import uk.consumptioninsights.dataaccess.sharing.DownloadedTable;
+import uk.consumptioninsights.dataaccess.sharing.QueryOptions;
+import uk.consumptioninsights.dataaccess.sharing.SharedFile;
+import uk.consumptioninsights.dataaccess.sharing.SharedTable;
+import uk.consumptioninsights.dataaccess.sharing.SharingException;
+import uk.consumptioninsights.dataaccess.sharing.TableSnapshot;
+import uk.consumptioninsights.dataaccess.sharing.http.Retrier;
+import uk.consumptioninsights.model.work.Progress;
+
+/**
+ * Brings every file of a snapshot to local disk: files already cached (same id, same size) are reused, the rest are
+ * downloaded a few at a time, with retries, URL refresh before expiry or after a refusal, and progress by bytes. The
+ * version's manifest is written only after every file is in place, so a failed or cancelled download never leaves a
+ * table that looks complete.
+ */
+public final class SnapshotDownloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotDownloader.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final long POLL_MILLIS = 100;
+
+    private final TableCache cache;
+    private final StorageFetcher fetcher;
+    private final Retrier retrier;
+    private final UrlRefresher.Requery requery;
+    private final String endpoint;
+    private final int parallelism;
+    private final int maxUrlRefreshes;
+    private final Duration refreshMargin;
+    private final Clock clock;
+
+    /** @param endpoint the sharing server's base URL, recorded in manifests so providers never mix */
+    public SnapshotDownloader(TableCache cache, StorageFetcher fetcher, Retrier retrier, UrlRefresher.Requery requery,
+                              String endpoint, int parallelism, int maxUrlRefreshes, Duration refreshMargin,
+                              Clock clock) {
+        this.cache = cache;
+        this.fetcher = fetcher;
+        this.retrier = retrier;
+        this.requery = requery;
+        this.endpoint = endpoint;
+        this.parallelism = parallelism;
+        this.maxUrlRefreshes = maxUrlRefreshes;
+        this.refreshMargin = refreshMargin;
+        this.clock = clock;
+    }
+
+    public DownloadedTable download(TableSnapshot snapshot, Progress progress) {
+        String tableId = snapshot.metadata().tableId();
+        ReentrantLock lock = cache.lock(tableId);
+        try {
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Cancelled by the user");
+        }
+        try {
+            cache.prepare(tableId);
+            Path dir = cache.tableDir(tableId);
+            Map<String, SharedFile> missing = new LinkedHashMap<>();
+            List<DownloadedFile> files = new ArrayList<>();
+            Map<String, String> names = new LinkedHashMap<>();
+            long cachedBytes = 0;
+            int cachedFiles = 0;
+            for (SharedFile file : snapshot.files()) {
+                Path path = dir.resolve(TableCache.fileName(file.id()));
+                names.put(file.id(), path.getFileName().toString());
+                boolean cached = !missing.containsKey(file.id()) && TableCache.isComplete(path, file.size());
+                if (cached) {
+                    cachedFiles++;
+                    cachedBytes += file.size();
+                } else {
+                    missing.put(file.id(), file);
+                }
+                files.add(new DownloadedFile(file, path, cached));
+            }
+            ByteProgress bytes = new ByteProgress(progress, snapshot.files().size(), snapshot.totalBytes());
+            bytes.alreadyDone(cachedFiles, cachedBytes);
+            bytes.report();
+            long downloaded = fetchAll(snapshot, new ArrayList<>(missing.values()), dir, bytes, progress);
+            CacheManifest manifest = new CacheManifest(endpoint, snapshot, names, clock.instant());
+            cache.write(tableId, manifest);
+            cache.prune(tableId, manifest);
+            LOG.info("Table {} version {} is on disk: {} files, {} downloaded ({} bytes), {} from the cache",
+                    snapshot.table().qualifiedName(), snapshot.version(), files.size(), missing.size(), downloaded,
+                    cachedFiles);
+            return new DownloadedTable(snapshot, files, downloaded, cachedFiles);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The newest completely cached version of the table for these options, read from disk only. */
+    public Optional<DownloadedTable> openCached(SharedTable table, QueryOptions options) {
+        Optional<CacheManifest> found = cache.newest(endpoint, table, options.subsetKey(), options.version());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CacheManifest manifest = found.get();
+        String tableId = manifest.snapshot().metadata().tableId();
+        ReentrantLock lock = cache.lock(tableId);
+        lock.lock();
+        try {
+            Path dir = cache.tableDir(tableId);
+            List<DownloadedFile> files = new ArrayList<>();
+            for (SharedFile file : manifest.snapshot().files()) {
+                Path path = dir.resolve(manifest.fileNames().get(file.id()));
+                if (!TableCache.isComplete(path, file.size())) {
+                    LOG.warn("Cached table {} version {} is missing file {}; it must be downloaded again",
+                            table.qualifiedName(), manifest.snapshot().version(), file.id());
+                    return Optional.empty();
+                }
+                files.add(new DownloadedFile(file, path, true));
+            }
+            return Optional.of(new DownloadedTable(manifest.snapshot(), files, 0, files.size()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long fetchAll(TableSnapshot snapshot, List<SharedFile> missing, Path dir, ByteProgress bytes,
+                          Progress progress) {
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        UrlRefresher refresher = new UrlRefresher(requery, snapshot, missing, maxUrlRefreshes);
+        AtomicLong downloaded = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, missing.size()), daemonThreads());
+        ExecutorCompletionService<Long> completions = new ExecutorCompletionService<>(pool);
+        try {
+            for (SharedFile file : missing) {
+                Path target = dir.resolve(TableCache.fileName(file.id()));
+                completions.submit(() -> fetchOne(file.id(), target, refresher, bytes, progress));
+            }
+            for (int finished = 0; finished < missing.size(); finished++) {
+                downloaded.addAndGet(next(completions, progress));
+            }
+            return downloaded.get();
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+    }
+
+    /** Waits for the next finished download, rethrowing its failure; notices cancellation while waiting. */
+    private static long next(ExecutorCompletionService<Long> completions, Progress progress) {
+        try {
+            Future<Long> done = null;
+            while (done == null) {
+                progress.checkCancelled();
+                done = completions.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Cancelled by the user");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private long fetchOne(String fileId, Path target, UrlRefresher refresher, ByteProgress bytes,
+                          Progress progress) {
+        boolean refreshedForExpiry = false;
+        while (true) {
+            progress.checkCancelled();
+            int generation = refresher.generation();
+            SharedFile file = refresher.current(fileId);
+            Instant soon = clock.instant().plus(refreshMargin);
+            // Only once per file: with a skewed clock every URL looks expired, and the storage's answer decides.
+            if (!refreshedForExpiry && file.urlExpiresBefore(soon)) {
+                refreshedForExpiry = true;
+                refresher.refresh(generation, progress);
+                continue;
+            }
+            try {
+                long written = retrier.run("download file " + fileId, progress,
+                        () -> fetcher.fetch(file, target, progress, bytes::bytes));
+                bytes.fileDone(0);
+                return written;
+            } catch (SharingException failure) {
+                if (!StorageFetcher.isUrlRefusal(failure)) {
+                    throw failure;
+                }
+                refresher.refresh(generation, progress);
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "delta-sharing-download-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Some downloads did not stop within 10 s of being cancelled");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package uk.consumptioninsights.dataaccess.sharing.protocol;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.dataaccess.sharing.QueryOptions;
+import uk.consumptioninsights.dataaccess.sharing.QueryOptions.PartitionDateRange;
+import uk.consumptioninsights.dataaccess.sharing.SharedFile;
+import uk.consumptioninsights.dataaccess.sharing.SharedTable;
+import uk.consumptioninsights.dataaccess.sharing.SharingException;
+import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
+import uk.consumptioninsights.dataaccess.sharing.TableMetadata;
+import uk.consumptioninsights.dataaccess.sharing.TableSnapshot;
+import uk.consumptioninsights.dataaccess.sharing.http.ApiRequest;
+import uk.consumptioninsights.dataaccess.sharing.http.ApiTransport;
+import uk.consumptioninsights.model.work.Progress;
+
+/** The Delta Sharing REST calls this client makes, each checked against the protocol. */
+public final class SharingApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharingApi.class);
+
+    private final ApiTransport transport;
+    private final int pageSize;
+    private final int maxPages;
+
+    /** @param pageSize maxResults per list page (never 0); @param maxPages the loop guard for list and query pages */
+    public SharingApi(ApiTransport transport, int pageSize, int maxPages) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("A list page must ask for at least one item");
+        }
+        this.transport = transport;
+        this.pageSize = pageSize;
+        this.maxPages = maxPages;
+    }
+
+    public List<String> listShares(Progress progress) {
+        return PageCollector.collect(token -> transport.send(
+                listRequest(List.of("shares"), token, "list the shares", "The list of shares"), progress,
+                (headers, body) -> ListResponses.names(body, "shares")), maxPages, "shares", progress);
+    }
+
+    public List<String> listSchemas(String share, Progress progress) {
+        return PageCollector.collect(token -> transport.send(
+                listRequest(List.of("shares", share, "schemas"), token, "list the schemas of share '" + share + "'",
+                        "Share '" + share + "'"), progress,
+                (headers, body) -> ListResponses.names(body, "schemas in " + share)), maxPages,
+                "schemas in " + share, progress);
+    }
+
+    public List<SharedTable> listTables(String share, String schema, Progress progress) {
+        String where = share + "." + schema;
+        return PageCollector.collect(token -> transport.send(
+                listRequest(List.of("shares", share, "schemas", schema, "tables"), token,
+                        "list the tables of schema '" + where + "'", "Schema '" + where + "' (or its share)"),
+                progress, (headers, body) -> ListResponses.tables(body, "tables in " + where, share, schema)),
+                maxPages, "tables in " + where, progress);
+    }
+
+    /** Every table of a share; servers without the all-tables call (404) are asked schema by schema. */
+    public List<SharedTable> listAllTables(String share, Progress progress) {
+        try {
+            return PageCollector.collect(token -> transport.send(
+                    listRequest(List.of("shares", share, "all-tables"), token,
+                            "list the tables of share '" + share + "'", "Share '" + share + "'"), progress,
+                    (headers, body) -> ListResponses.tables(body, "tables in " + share, share, null)),
+                    maxPages, "tables in " + share, progress);
+        } catch (SharingException e) {
+            if (e.category() != Category.NOT_FOUND) {
+                throw e;
+            }
+            LOG.info("The server has no all-tables list for share {}; listing schema by schema", share);
+            List<SharedTable> tables = new ArrayList<>();
+            for (String schema : listSchemas(share, progress)) {
+                tables.addAll(listTables(share, schema, progress));
+            }
+            return tables;
+        }
+    }
+
+    public long tableVersion(SharedTable table, Progress progress) {
+        String what = "the version of " + table.qualifiedName();
+        return transport.send(ApiRequest.get(tablePath(table, "version"), Map.of(),
+                        "read the version of table " + table.qualifiedName(), tableSubject(table)), progress,
+                (headers, body) -> ResponseHeaders.tableVersion(headers, what));
+    }
+
+    public TableMetadata metadata(SharedTable table, Progress progress) {
+        String what = "the metadata of " + table.qualifiedName();
+        ApiRequest request = ApiRequest.get(tablePath(table, "metadata"), Map.of(),
+                        "read the metadata of table " + table.qualifiedName(), tableSubject(table))
+                .withHeader(Capabilities.HEADER, Capabilities.METADATA_REQUEST);
+        return transport.send(request, progress, (headers, body) -> {
+            ResponseHeaders.requireParquet(headers, what);
+            long version = ResponseHeaders.tableVersion(headers, what);
+            QueryResponse.Result result = QueryResponse.readMetadata(body, what);
+            return TableMetadataCheck.check(table, result.protocol(), result.metadata(), version);
+        });
+    }
+
+    /**
+     * The table's files at the latest or the asked version. Files outside a date range on a partition column are
+     * dropped here too, since servers may ignore the hint.
+     */
+    public TableSnapshot query(SharedTable table, QueryOptions options, Progress progress) {
+        TableMetadataCheck.requireUrlAccess(table);
+        String what = "the query for " + table.qualifiedName();
+        List<SharedFile> files = new ArrayList<>();
+        Set<String> tokens = new HashSet<>();
+        TableMetadata metadata = null;
+        String pageToken = null;
+        for (int page = 1; ; page++) {
+            VersionedAnswer result = queryPage(table, options, pageToken, progress, what);
+            long version = result.version();
+            TableMetadata pageMetadata = TableMetadataCheck.check(table, result.answer().protocol(),
+                    result.answer().metadata(), version);
+            if (metadata != null && (metadata.version() != version
+                    || !metadata.tableId().equals(pageMetadata.tableId()))) {
+                throw SharingException.retryable(Category.PROTOCOL, "The table " + table.qualifiedName()
+                        + " changed while the sharing server was listing its files. Try again.", null);
+            }
+            metadata = pageMetadata;
+            files.addAll(result.answer().files());
+            pageToken = result.answer().end() == null ? null : result.answer().end().nextPageToken();
+            if (pageToken == null) {
+                break;
+            }
+            if (!tokens.add(pageToken) || page >= maxPages) {
+                throw SharingException.of(Category.PROTOCOL, "The sharing server kept sending more pages of files "
+                        + "for " + table.qualifiedName() + " (page " + page + "), so the workbench stopped. Tell "
+                        + "your data provider.");
+            }
+        }
+        List<SharedFile> kept = withinDateRange(files, metadata, options.dateRange());
+        LOG.info("Table {} version {}: {} files ({} outside the date range)", table.qualifiedName(),
+                metadata.version(), kept.size(), files.size() - kept.size());
+        return new TableSnapshot(table, metadata, metadata.version(), kept, options);
+    }
+
+    private record VersionedAnswer(QueryResponse.Result answer, long version) {
+    }
+
+    private VersionedAnswer queryPage(SharedTable table, QueryOptions options, String pageToken, Progress progress,
+                                      String what) {
+        ApiRequest request = new ApiRequest(tablePath(table, "query"), Map.of(),
+                Map.of(Capabilities.HEADER, Capabilities.QUERY_REQUEST), QueryBody.of(options, pageToken),
+                "list the files of table " + table.qualifiedName(), tableSubject(table));
+        return transport.send(request, progress, (headers, body) -> {
+            Capabilities answered = ResponseHeaders.requireParquet(headers, what);
+            long version = ResponseHeaders.tableVersion(headers, what);
+            QueryResponse.Result answer = QueryResponse.readQuery(body,
+                    answered.promisesEndStreamAction(), what);
+            return new VersionedAnswer(answer, version);
+        });
+    }
+
+    private static List<SharedFile> withinDateRange(List<SharedFile> files, TableMetadata metadata,
+                                                    PartitionDateRange range) {
+        if (range == null || !metadata.isPartitionColumn(range.column())
+                || !metadata.column(range.column()).map(c -> c.deltaType().equals("date")).orElse(false)) {
+            return files;
+        }
+        List<SharedFile> kept = new ArrayList<>();
+        for (SharedFile file : files) {
+            String raw = file.partitionValues().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(range.column())).map(Map.Entry::getValue)
+                    .findFirst().orElse("");
+            try {
+                if (!raw.isEmpty() && range.contains(LocalDate.parse(raw.trim()))) {
+                    kept.add(file);
+                }
+            } catch (DateTimeParseException e) {
+                kept.add(file);
+            }
+        }
+        return kept;
+    }
+
+    private ApiRequest listRequest(List<String> path, String pageToken, String action, String subject) {
+        ApiRequest request = ApiRequest.get(path, Map.of(), action, subject)
+                .withQuery("maxResults", Integer.toString(pageSize));
+        return pageToken == null ? request : request.withQuery("pageToken", pageToken);
+    }
+
+    private static List<String> tablePath(SharedTable table, String last) {
+        return List.of("shares", table.share(), "schemas", table.schema(), "tables", table.name(), last);
+    }
+
+    private static String tableSubject(SharedTable table) {
+        return "Table '" + table.qualifiedName() + "' (or its share or schema)";
+    }
+}

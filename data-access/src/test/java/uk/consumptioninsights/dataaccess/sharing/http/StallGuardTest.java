@@ -1,0 +1,52 @@
+package uk.consumptioninsights.dataaccess.sharing.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class StallGuardTest {
+
+    /** Blocks until closed, then behaves like a stream that simply ended (as Java's HTTP body stream does). */
+    private static final class Hanging extends InputStream {
+        private final CountDownLatch closed = new CountDownLatch(1);
+
+        @Override
+        public int read() throws IOException {
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+        }
+    }
+
+    @Test
+    void aStalledBodyFailsWithATimeoutNotAQuietEnd() throws IOException {
+        long start = System.nanoTime();
+        try (StallGuard guarded = new StallGuard(new Hanging(), Duration.ofMillis(200))) {
+            assertThatThrownBy(guarded::read).isInstanceOf(HttpTimeoutException.class);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aFlowingBodyIsReadUntouched() throws IOException {
+        try (StallGuard guarded = new StallGuard(new ByteArrayInputStream(new byte[100_000]), Duration.ofSeconds(5))) {
+            assertThat(guarded.readAllBytes()).hasSize(100_000);
+        }
+    }
+}
