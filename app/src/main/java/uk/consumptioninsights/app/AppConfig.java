@@ -43,24 +43,45 @@ public record AppConfig(Path workspaceFile, FleetSettings fleet) {
         return parent != null ? parent : WorkspaceLocation.dataHome().resolve("workspaces");
     }
 
+    /** Where recipients' copies of shares and the downloaded share files go: {@code dataHome/recipients}. */
+    public Path recipientFolder() {
+        Path workspaces = importFolder();
+        Path home = workspaces.getParent();
+        return (home != null ? home : WorkspaceLocation.dataHome()).resolve("recipients");
+    }
+
     /**
-     * The meter CSV to import on start: the first command-line argument naming a .csv or .csv.gz file. Anything else
-     * is ignored (and logged), so the app starts as usual.
+     * The meter CSV to import on start: the first command-line argument naming a .csv or .csv.gz file. Arguments that
+     * are neither a CSV nor a share profile are ignored (and logged), so the app starts as usual.
      */
     public static Optional<Path> csvToImport(List<String> args) {
+        return firstArgument(args, ".csv", ".csv.gz");
+    }
+
+    /** The Delta Sharing profile to open on start: the first command-line argument naming a .share file. */
+    public static Optional<Path> profileToOpen(List<String> args) {
+        return firstArgument(args, ".share");
+    }
+
+    private static Optional<Path> firstArgument(List<String> args, String... endings) {
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
             }
             String lower = arg.trim().toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".csv") || lower.endsWith(".csv.gz")) {
-                try {
-                    return Optional.of(Path.of(arg.trim()));
-                } catch (InvalidPathException e) {
-                    LOG.warn("Ignoring the argument {}: not a file path", arg);
+            boolean understood = lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".share");
+            if (!understood) {
+                LOG.warn("Ignoring the argument {}: only a .csv or .csv.gz file to import, or a .share profile, is understood", arg);
+                continue;
+            }
+            for (String ending : endings) {
+                if (lower.endsWith(ending)) {
+                    try {
+                        return Optional.of(Path.of(arg.trim()));
+                    } catch (InvalidPathException e) {
+                        LOG.warn("Ignoring the argument {}: not a file path", arg);
+                    }
                 }
-            } else {
-                LOG.warn("Ignoring the argument {}: only a .csv or .csv.gz file to import is understood", arg);
             }
         }
         return Optional.empty();

@@ -17,11 +17,13 @@ import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.PreferencesSettings;
 import uk.consumptioninsights.app.settings.Settings;
+import uk.consumptioninsights.app.sharing.ShareViewModel;
 import uk.consumptioninsights.app.shell.ShellViewModel;
 import uk.consumptioninsights.app.task.FxTaskRunner;
 import uk.consumptioninsights.app.workspace.ImportedWorkspaces;
 import uk.consumptioninsights.app.workspace.LocalWorkspaceOpener;
 import uk.consumptioninsights.app.workspace.LocalWorkspaceRescoring;
+import uk.consumptioninsights.app.workspace.RecipientShares;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.model.synthetic.InjectionRates;
 
@@ -51,6 +53,8 @@ public final class AppContext implements AutoCloseable {
     private final AnomaliesViewModel anomalies;
     private final GovernanceViewModel governance;
     private final ImportViewModel importer;
+    private final RecipientShares recipients;
+    private final ShareViewModel shares;
 
     private AppContext(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator) {
         this.config = config;
@@ -70,10 +74,12 @@ public final class AppContext implements AutoCloseable {
         this.shell = new ShellViewModel(source, opener, runner, session, settings, fallbackDay);
         this.overview = new OverviewViewModel(source, runner, session);
         this.consumption = new ConsumptionViewModel(source, runner, session);
+        this.recipients = new RecipientShares(config.recipientFolder(), decorator, closer);
         this.anomalies = new AnomaliesViewModel(source, runner, session,
-                new LocalWorkspaceRescoring(source, opener, imports));
+                new LocalWorkspaceRescoring(source, opener, imports, recipients));
         this.governance = new GovernanceViewModel(source, runner, session);
         this.importer = new ImportViewModel(imports, shell, runner, session, settings);
+        this.shares = new ShareViewModel(recipients, shell, runner, session, Clock.systemUTC());
     }
 
     /** The app as launched: system-property configuration, settings in java.util.prefs. */
@@ -135,6 +141,16 @@ public final class AppContext implements AutoCloseable {
         return importer;
     }
 
+    /** File → Open share profile…: the Delta Sharing recipient. */
+    public ShareViewModel shares() {
+        return shares;
+    }
+
+    /** The recipients' workspaces, open while their share is shown. */
+    public RecipientShares recipients() {
+        return recipients;
+    }
+
     @Override
     public void close() {
         runner.close();
@@ -148,5 +164,6 @@ public final class AppContext implements AutoCloseable {
         }
         opener.close();
         imports.close();
+        recipients.close();
     }
 }

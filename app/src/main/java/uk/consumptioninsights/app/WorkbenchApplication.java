@@ -32,6 +32,10 @@ public final class WorkbenchApplication extends Application {
             LOG.info("Importing {} from the command line", file);
             context.importer().importWhenReady(file);
         });
+        AppConfig.profileToOpen(getParameters().getRaw()).ifPresent(profile -> {
+            LOG.info("Opening the share profile {} from the command line", profile);
+            context.shares().openWhenReady(profile);
+        });
     }
 
     @Override

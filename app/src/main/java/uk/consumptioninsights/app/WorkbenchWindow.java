@@ -1,11 +1,13 @@
 package uk.consumptioninsights.app;
 
 import atlantafx.base.theme.PrimerLight;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import uk.consumptioninsights.app.anomalies.AnomaliesView;
@@ -14,6 +16,7 @@ import uk.consumptioninsights.app.governance.GovernanceView;
 import uk.consumptioninsights.app.importer.ImportView;
 import uk.consumptioninsights.app.overview.OverviewView;
 import uk.consumptioninsights.app.settings.Settings;
+import uk.consumptioninsights.app.sharing.ShareView;
 import uk.consumptioninsights.app.shell.ShellView;
 import uk.consumptioninsights.app.shell.ShellViewModel;
 
@@ -31,12 +34,15 @@ public final class WorkbenchWindow {
     public static ShellView show(Stage stage, AppContext context, Runnable onQuit) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ImportView imports = new ImportView(context.importer());
+        ShareView shares = new ShareView(context.shares());
+        List<MenuItem> fileItems = new ArrayList<>(imports.fileMenuItems());
+        fileItems.addAll(shares.fileMenuItems());
         ShellView shell = new ShellView(context.shell(), List.of(
                 new ShellView.Page("overviewTab", "Overview", new OverviewView(context.overview()).root()),
                 new ShellView.Page("consumptionTab", "Consumption", new ConsumptionView(context.consumption()).root()),
                 new ShellView.Page("anomaliesTab", "Anomalies", new AnomaliesView(context.anomalies()).root()),
                 new ShellView.Page("governanceTab", "Governance", new GovernanceView(context.governance()).root())),
-                imports.fileMenuItems(), List.of(imports.notice()), onQuit);
+                fileItems, List.of(shares.banner(), imports.notice()), onQuit);
         Settings.WindowSize size = context.settings().windowSize()
                 .orElse(new Settings.WindowSize(DEFAULT_WIDTH, DEFAULT_HEIGHT));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -46,6 +52,7 @@ public final class WorkbenchWindow {
         stage.setTitle(ShellViewModel.APP_NAME);
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(640, screen.getHeight()));
+        shares.acceptDrops(scene);
         stage.setScene(scene);
         stage.setOnHiding(e -> context.settings().saveWindowSize(new Settings.WindowSize(scene.getWidth(), scene.getHeight())));
         stage.show();

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.anomalies.LocalRescoring;
-import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer;
 import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer.RescoreSummary;
+import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.dataaccess.source.SourceException;
@@ -25,14 +25,17 @@ public final class LocalWorkspaceRescoring implements LocalRescoring {
     private final ConsumptionSource active;
     private final LocalWorkspaceOpener opener;
     private final ImportedWorkspaces imports;
+    private final RecipientShares recipients;
 
     /**
      * @param active the source every tab shows (the app's {@code ActiveSource}); only its descriptor is read
      */
-    public LocalWorkspaceRescoring(ConsumptionSource active, LocalWorkspaceOpener opener, ImportedWorkspaces imports) {
+    public LocalWorkspaceRescoring(ConsumptionSource active, LocalWorkspaceOpener opener, ImportedWorkspaces imports,
+                                   RecipientShares recipients) {
         this.active = active;
         this.opener = opener;
         this.imports = imports;
+        this.recipients = recipients;
     }
 
     @Override
@@ -43,6 +46,10 @@ public final class LocalWorkspaceRescoring implements LocalRescoring {
         } catch (RuntimeException e) {
             // No source open yet.
             return Optional.empty();
+        }
+        if (descriptor != null && descriptor.kind() == SourceKind.RECIPIENT) {
+            // A recipient's copy of a share is rescored locally like any workspace; the share itself is untouched.
+            return recipients.workspaceShowing(descriptor).map(LocalWorkspaceRescoring::rescorer);
         }
         if (descriptor == null || descriptor.kind() != SourceKind.LOCAL_WORKSPACE || descriptor.location() == null) {
             return Optional.empty();

@@ -1,9 +1,14 @@
 package uk.consumptioninsights.dataaccess.recipient;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import uk.consumptioninsights.dataaccess.sharing.DeltaColumn;
+import uk.consumptioninsights.dataaccess.sharing.DownloadedFile;
+import uk.consumptioninsights.dataaccess.sharing.DownloadedTable;
+import uk.consumptioninsights.dataaccess.sharing.TableMetadata;
 
 /**
  * One shared table, downloaded: its declared columns, its partition columns, and every data file on local disk with
@@ -20,6 +25,27 @@ public record SharedTableFiles(String title, long version, List<SharedColumn> co
         columns = List.copyOf(columns);
         partitionColumns = List.copyOf(partitionColumns);
         files = List.copyOf(files);
+    }
+
+    /**
+     * A table the protocol client downloaded completely. The row count to expect is the sum of the files' record
+     * counts when every file had one; columns of types the client cannot read are left out.
+     */
+    public static SharedTableFiles from(String title, DownloadedTable table) {
+        List<LocalFile> local = new ArrayList<>();
+        boolean everyCount = true;
+        long rows = 0;
+        for (DownloadedFile file : table.files()) {
+            local.add(new LocalFile(file.localPath(), file.file().partitionValues()));
+            OptionalLong count = file.file().numRecords();
+            everyCount &= count.isPresent();
+            rows += count.orElse(0);
+        }
+        TableMetadata metadata = table.snapshot().metadata();
+        List<SharedColumn> columns = metadata.columns().stream().filter(DeltaColumn::supported)
+                .map(c -> new SharedColumn(c.name(), c.duckdbType())).toList();
+        return new SharedTableFiles(title, table.snapshot().version(), columns, metadata.partitionColumns(), local,
+                everyCount ? OptionalLong.of(rows) : OptionalLong.empty());
     }
 
     /** A downloaded data file; an empty partition value means NULL, as the Delta protocol says. */

@@ -54,6 +54,11 @@ public final class LocalWorkspace implements AutoCloseable {
         props.setProperty("autoload_known_extensions", "false");
         DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
         try {
+            // ICU is built into the driver: without this, TIMESTAMPTZ values read from shared Parquet would be cast
+            // to the machine's zone. Inside the program instants are UTC.
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET GLOBAL TimeZone = 'UTC'");
+            }
             applySchema(connection, layout);
         } catch (SQLException | RuntimeException e) {
             connection.close();
