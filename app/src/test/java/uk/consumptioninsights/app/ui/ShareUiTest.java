@@ -135,6 +135,14 @@ class ShareUiTest {
                 .isEqualTo("This source ships its own detections. Rescore locally (Ctrl+R) to compare them with the "
                         + "workbench's detectors, type by type.");
 
+        // Local rescoring works on the recipient's copy, and its detections are compared with the share's.
+        robot.clickOn("#rescoreButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> context.anomalies().rescoreMessageProperty().get())
+                .startsWith("Rescored"));
+        awaitSettled(context, 60);
+        assertThat(fx(() -> context.anomalies().comparisonProperty().get().comparable())).isTrue();
+        assertThat(fx(() -> context.anomalies().comparisonProperty().get().message())).startsWith("Agreement ");
+
         List<String> mpans = rawMpans();
         assertThat(mpans).isNotEmpty();
         for (String shown : allText(scene)) {
