@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -107,7 +106,7 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
             LocalWorkspace workspace = open.remove(file);
             if (workspace != null) {
                 LOG.info("Closing the imported workspace {}: another source is shown", file);
-                closeQuietly(file, workspace);
+                WorkspaceClosing.quietly(file, workspace);
             }
         });
     }
@@ -129,18 +128,13 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
         for (Path file : List.copyOf(open.keySet())) {
             LocalWorkspace workspace = open.remove(file);
             if (workspace != null) {
-                closeQuietly(file, workspace);
+                WorkspaceClosing.quietly(file, workspace);
             }
         }
     }
 
     private void later(Runnable work) {
-        try {
-            closer.execute(work);
-        } catch (RejectedExecutionException e) {
-            // The app is closing: close() closes what is still open.
-            LOG.debug("Closer stopped; leaving the workspace to close()");
-        }
+        WorkspaceClosing.later(closer, work);
     }
 
     /** A workspace file name no file in the folder has yet: the CSV's name, the minute, and a number if need be. */
@@ -182,7 +176,7 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
 
     private static void deleteWorkspace(Path file, LocalWorkspace workspace) {
         if (workspace != null) {
-            closeQuietly(file, workspace);
+            WorkspaceClosing.quietly(file, workspace);
         }
         for (Path path : companions(file)) {
             try {
@@ -206,11 +200,4 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
         }
     }
 
-    private static void closeQuietly(Path file, LocalWorkspace workspace) {
-        try {
-            workspace.close();
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("Could not close the workspace {}", file, e);
-        }
-    }
 }

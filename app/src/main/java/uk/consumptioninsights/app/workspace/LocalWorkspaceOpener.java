@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,11 +109,7 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
      */
     @Override
     public void release(ConsumptionSource opened) {
-        try {
-            closer.execute(() -> closeIfStillHandedOut(opened));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Not releasing {}: the app is closing and closes it anyway", file);
-        }
+        WorkspaceClosing.later(closer, () -> closeIfStillHandedOut(opened));
     }
 
     private synchronized void closeIfStillHandedOut(ConsumptionSource opened) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -259,22 +258,18 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
     @Override
     public void release(OpenedShare share) {
         Path file = share.workspaceFile();
-        try {
-            closer.execute(() -> {
-                if (!latest.remove(file, share)) {
-                    // A newer load of the same share is shown now and uses this workspace.
-                    return;
-                }
-                LocalWorkspace workspace = open.remove(file);
-                shown.values().removeIf(w -> w == workspace);
-                if (workspace != null) {
-                    LOG.info("Closing the recipient workspace {}: another source is shown", file);
-                    closeQuietly(file, workspace);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Closer stopped; leaving the workspace to close()");
-        }
+        WorkspaceClosing.later(closer, () -> {
+            if (!latest.remove(file, share)) {
+                // A newer load of the same share is shown now and uses this workspace.
+                return;
+            }
+            LocalWorkspace workspace = open.remove(file);
+            shown.values().removeIf(w -> w == workspace);
+            if (workspace != null) {
+                LOG.info("Closing the recipient workspace {}: another source is shown", file);
+                WorkspaceClosing.quietly(file, workspace);
+            }
+        });
     }
 
     @Override
@@ -282,17 +277,10 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
         for (Path file : List.copyOf(open.keySet())) {
             LocalWorkspace workspace = open.remove(file);
             if (workspace != null) {
-                closeQuietly(file, workspace);
+                WorkspaceClosing.quietly(file, workspace);
             }
         }
         shown.clear();
     }
 
-    private static void closeQuietly(Path file, LocalWorkspace workspace) {
-        try {
-            workspace.close();
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("Could not close the recipient workspace {}", file, e);
-        }
-    }
 }
