@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import uk.consumptioninsights.app.controls.TextColumns;
 
@@ -18,18 +19,20 @@ final class SourceLocalPane {
         message.setId("comparisonMessage");
         message.setWrapText(true);
         message.getStyleClass().add("detail-facts");
+        message.setMinHeight(Region.USE_PREF_SIZE);
         TableView<AgreementItem> table = new TableView<>();
         table.setId("comparisonTable");
         table.getColumns().addAll(List.of(
-                TextColumns.of("Type", AgreementItem::type, 120),
-                TextColumns.of("Source", AgreementItem::source, 60),
-                TextColumns.of("Local", AgreementItem::local, 60),
-                TextColumns.of("Both (S / L)", AgreementItem::both, 80),
-                TextColumns.of("Source only", AgreementItem::sourceOnly, 70),
-                TextColumns.of("Local only", AgreementItem::localOnly, 70),
-                TextColumns.of("Agreement", AgreementItem::agreement, 70)));
+                TextColumns.of("Type", AgreementItem::type, 130),
+                TextColumns.of("Source", AgreementItem::source, 62),
+                TextColumns.of("Local", AgreementItem::local, 56),
+                TextColumns.of("Both (S / L)", AgreementItem::both, 92),
+                TextColumns.of("Source only", AgreementItem::sourceOnly, 88),
+                TextColumns.of("Local only", AgreementItem::localOnly, 80),
+                TextColumns.of("Agreement", AgreementItem::agreement, 84)));
         table.getColumns().forEach(c -> c.setSortable(false));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Readable headers with sideways scrolling in the narrow side pane, rather than "…" everywhere.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(190);
         Label rule = new Label("Both: flagged by the other side too, on the same meter with the same type over an "
                 + "overlapping interval. Agreement: the share of all detections, on either side, that the other side "

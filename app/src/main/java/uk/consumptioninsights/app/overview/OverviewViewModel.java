@@ -11,6 +11,7 @@ import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.task.TaskRunner;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
+import uk.consumptioninsights.model.access.MeterIdentity;
 import uk.consumptioninsights.model.access.PurposeRole;
 
 /** The four headline figures of the chosen role and dates, each with where it came from. */
@@ -32,7 +33,11 @@ public final class OverviewViewModel extends FeatureViewModel {
     }
 
     static String metersTitleFor(PurposeRole role) {
-        return role.aggregatesOnly() ? "Meters (in groups ≥ " + role.minimumGroupSize() + ")" : "Distinct MPANs";
+        if (role.aggregatesOnly()) {
+            return "Meters (in groups ≥ " + role.minimumGroupSize() + ")";
+        }
+        // Only Settlement sees MPANs; the others count meters by their pseudonyms.
+        return role.meterIdentity() == MeterIdentity.RAW_MPAN ? "Distinct MPANs" : "Distinct meters";
     }
 
     @Override

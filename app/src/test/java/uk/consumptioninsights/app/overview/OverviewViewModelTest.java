@@ -33,6 +33,13 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void pseudonymousRolesCountMetersNotMpans() {
+        assertThat(OverviewViewModel.metersTitleFor(PurposeRole.SETTLEMENT)).isEqualTo("Distinct MPANs");
+        assertThat(OverviewViewModel.metersTitleFor(PurposeRole.MARKET_MONITORING)).isEqualTo("Distinct meters");
+        assertThat(OverviewViewModel.metersTitleFor(PurposeRole.RECIPIENT)).isEqualTo("Distinct meters");
+    }
+
+    @Test
     void roleSwitchRequeriesThroughTheNewRoleAndRelabelsMeters() {
         OverviewViewModel vm = new OverviewViewModel(source, SameThreadTaskRunner.immediate(), session);
         session.publish(PurposeRole.SETTLEMENT, FakeSource.RANGE);
