@@ -27,6 +27,8 @@ final class AnomalyChart {
     private final SettlementTimeAxis xAxis = new SettlementTimeAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+    private final XYChart.Series<Number, Number> line = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> markers = new XYChart.Series<>();
     private final List<Region> markerNodes = new ArrayList<>();
 
     AnomalyChart(AnomaliesViewModel vm) {
@@ -41,29 +43,36 @@ final class AnomalyChart {
         yAxis.setLabel("kWh per half-hour");
         yAxis.setForceZeroInRange(true);
         yAxis.setAnimated(false);
-        vm.backdropProperty().addListener((o, old, series) -> draw());
-        vm.markers().addListener((ListChangeListener<AnomalyMarker>) change -> draw());
+        chart.getData().setAll(List.of(line, markers));
+        // The markers are points, not a line: hide the line JavaFX draws through them.
+        markers.getNode().setStyle("-fx-stroke: transparent;");
+        vm.backdropProperty().addListener((o, old, series) -> drawLine());
+        vm.markers().addListener((ListChangeListener<AnomalyMarker>) change -> drawMarkers());
         vm.selectedProperty().addListener((o, old, item) -> highlight());
-        draw();
+        drawLine();
+        drawMarkers();
     }
 
     Node node() {
         return chart;
     }
 
-    private void draw() {
-        HalfHourlySeries line = vm.backdropProperty().get();
-        if (!line.isEmpty()) {
-            xAxis.setLowerBound(line.epochSecondAt(0));
-            xAxis.setUpperBound(line.epochSecondAt(line.size() - 1) + 1800);
+    /** Only when the consumption changes: paging through the table moves the markers, not the line. */
+    private void drawLine() {
+        HalfHourlySeries values = vm.backdropProperty().get();
+        if (!values.isEmpty()) {
+            xAxis.setLowerBound(values.epochSecondAt(0));
+            xAxis.setUpperBound(values.epochSecondAt(values.size() - 1) + 1800);
         }
-        XYChart.Series<Number, Number> consumption = new XYChart.Series<>();
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>(line.size());
-        for (int i = 0; i < line.size(); i++) {
-            points.add(new XYChart.Data<>(line.epochSecondAt(i), line.kwhAt(i)));
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            points.add(new XYChart.Data<>(values.epochSecondAt(i), values.kwhAt(i)));
         }
-        consumption.getData().setAll(points);
-        XYChart.Series<Number, Number> markers = new XYChart.Series<>();
+        line.getData().setAll(points);
+    }
+
+    private void drawMarkers() {
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>();
         markerNodes.clear();
         for (AnomalyMarker marker : vm.markers()) {
             XYChart.Data<Number, Number> point = new XYChart.Data<>(marker.epochSecond(), marker.kwh());
@@ -77,12 +86,10 @@ final class AnomalyChart {
             });
             point.setNode(node);
             markerNodes.add(node);
-            markers.getData().add(point);
+            points.add(point);
         }
-        chart.getData().setAll(List.of(consumption, markers));
-        // The markers are points, not a line: hide the line JavaFX draws through them. LineChart resets a symbol's
-        // style classes when it adds the series, so the marker classes go on afterwards.
-        markers.getNode().setStyle("-fx-stroke: transparent;");
+        markers.getData().setAll(points);
+        // LineChart resets a symbol's style classes when it adds the point, so the marker classes go on afterwards.
         for (Region node : markerNodes) {
             node.getStyleClass().addAll("anomaly-marker", styleOf((AnomalyItem) node.getUserData()));
         }

@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -133,20 +132,7 @@ public final class ImportViewModel {
      * preparation has finished (or at once if it has).
      */
     public void importWhenReady(Path csv) {
-        if (shell.state() != WorkspaceState.PREPARING) {
-            importFile(csv);
-            return;
-        }
-        shell.stateProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends WorkspaceState> o, WorkspaceState old,
-                                WorkspaceState state) {
-                if (state != WorkspaceState.PREPARING) {
-                    shell.stateProperty().removeListener(this);
-                    importFile(csv);
-                }
-            }
-        });
+        shell.whenPrepared(() -> importFile(csv));
     }
 
     /** File → Open synthetic workspace. */

@@ -17,8 +17,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -129,20 +127,7 @@ public final class ShareViewModel {
 
     /** For a profile named on the command line: opens it once the window has a source to fall back on. */
     public void openWhenReady(Path profile) {
-        if (shell.state() != WorkspaceState.PREPARING) {
-            openProfile(profile);
-            return;
-        }
-        shell.stateProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends WorkspaceState> o, WorkspaceState old,
-                                WorkspaceState state) {
-                if (state != WorkspaceState.PREPARING) {
-                    shell.stateProperty().removeListener(this);
-                    openProfile(profile);
-                }
-            }
-        });
+        shell.whenPrepared(() -> openProfile(profile));
     }
 
     private void show(ShareCatalog found) {

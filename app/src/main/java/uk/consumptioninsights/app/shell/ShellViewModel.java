@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -371,6 +373,26 @@ public final class ShellViewModel {
 
     public ReadOnlyObjectProperty<WorkspaceState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /**
+     * Runs {@code action} once the first preparation has finished (at once if it has): for files named on the command
+     * line, which need a source to fall back on.
+     */
+    public void whenPrepared(Runnable action) {
+        if (state() != WorkspaceState.PREPARING) {
+            action.run();
+            return;
+        }
+        stateProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends WorkspaceState> o, WorkspaceState old, WorkspaceState now) {
+                if (now != WorkspaceState.PREPARING) {
+                    stateProperty().removeListener(this);
+                    action.run();
+                }
+            }
+        });
     }
 
     public WorkspaceState state() {

@@ -33,6 +33,7 @@ import uk.consumptioninsights.dataaccess.sharing.SharingClientSettings;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.SharingProfile;
 import uk.consumptioninsights.dataaccess.sharing.TableMetadata;
+import uk.consumptioninsights.dataaccess.sharing.http.Redaction;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.dataaccess.source.SourceException;
@@ -235,9 +236,9 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
         return new SourceException(e.getMessage(), e);
     }
 
-    /** Scheme, host, port and path of the endpoint: never a token (profiles keep those in other fields). */
+    /** The endpoint as shown and stored in the workspace: no user information, query or fragment, so no secret. */
     static String displayEndpoint(SharingProfile profile) {
-        return profile.endpoint().toString();
+        return Redaction.url(profile.endpoint());
     }
 
     /** One workspace per share and endpoint: {@code elexon_consumption-3f9a1c2b.duckdb}. */

@@ -48,23 +48,7 @@ SELECT mpan_pseudonym AS mpan, gsp_group, settlement_date, settlement_period, in
 FROM shared.consumption_half_hourly;
 
 -- Detections of the recipient's own local rescoring; the share's detections stay in shared.anomalies.
-CREATE TABLE IF NOT EXISTS gold.anomalies (
-    anomaly_id         VARCHAR   NOT NULL,
-    mpan               VARCHAR   NOT NULL,
-    gsp_group          VARCHAR   NOT NULL,
-    anomaly_type       VARCHAR   NOT NULL,
-    severity           VARCHAR   NOT NULL,
-    score              DOUBLE    NOT NULL,
-    settlement_date    DATE      NOT NULL,
-    interval_start_utc TIMESTAMP NOT NULL,
-    interval_end_utc   TIMESTAMP NOT NULL,
-    expected_kwh       DOUBLE,
-    actual_kwh         DOUBLE,
-    reason             VARCHAR   NOT NULL,
-    detector           VARCHAR   NOT NULL,
-    detected_at_utc    TIMESTAMP NOT NULL,
-    learned_score      DOUBLE
-);
+${gold_anomalies}
 
 CREATE OR REPLACE VIEW gold.v_recipient_half_hourly AS
 SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh

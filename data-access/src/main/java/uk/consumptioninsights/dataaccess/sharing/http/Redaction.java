@@ -32,8 +32,14 @@ public final class Redaction {
         return cut < url.length() ? url.substring(0, cut) + "?…" : url;
     }
 
+    /** As {@link #url(String)}, and without any user information ({@code user:password@}) before the host. */
     public static String url(URI uri) {
-        return uri == null ? "null" : url(uri.toString());
+        if (uri == null) {
+            return "null";
+        }
+        String text = uri.toString();
+        String userInfo = uri.getRawUserInfo();
+        return url(userInfo == null ? text : text.replace(userInfo + "@", ""));
     }
 
     /** Remembers a secret so that {@link #scrub(String)} removes it from any text. */

@@ -83,6 +83,8 @@ class EncodingTest {
                 .isEqualTo("https://b.s3/x/part-0.parquet?…");
         assertThat(Redaction.url("https://b/x#frag")).isEqualTo("https://b/x?…");
         assertThat(Redaction.url("https://b/x")).isEqualTo("https://b/x");
+        assertThat(Redaction.url(java.net.URI.create("https://user:s3cret@host:8443/delta-sharing?t=1")))
+                .isEqualTo("https://host:8443/delta-sharing?…");
         assertThat(redaction.scrub("echo super-secret-token abc")).isEqualTo("echo *** abc");
     }
 }
