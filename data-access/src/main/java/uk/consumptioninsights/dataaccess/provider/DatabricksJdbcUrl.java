@@ -87,6 +87,33 @@ public final class DatabricksJdbcUrl {
         return new DatabricksJdbcUrl(url.toString(), properties);
     }
 
+    /**
+     * These settings with some driver properties replaced or added (a test peer needs {@code ssl=0}, for one). Secrets
+     * and the log level cannot be overridden: the log level stays safe whatever is asked.
+     */
+    public DatabricksJdbcUrl withOverrides(Map<String, String> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(properties);
+        overrides.forEach((key, value) -> {
+            if (isSecretProperty(key) || key.equalsIgnoreCase("UID") || key.equalsIgnoreCase("LogLevel")
+                    || !key.matches("[A-Za-z0-9_.]+") || value.contains(";")) {
+                throw new IllegalArgumentException("Driver property " + key + " cannot be overridden");
+            }
+            merged.keySet().removeIf(existing -> existing.equalsIgnoreCase(key));
+            merged.put(key, value);
+        });
+        String host = url.substring("jdbc:databricks://".length(), url.indexOf(';'));
+        StringBuilder rebuilt = new StringBuilder("jdbc:databricks://").append(host);
+        merged.forEach((key, value) -> {
+            if (!isSecretProperty(key) && !key.equalsIgnoreCase("UID")) {
+                rebuilt.append(';').append(key).append('=').append(value);
+            }
+        });
+        return new DatabricksJdbcUrl(rebuilt.toString(), merged);
+    }
+
     /** The JDBC URL; contains no secret. */
     public String url() {
         return url;

@@ -2,6 +2,12 @@ package uk.consumptioninsights.dataaccess.source;
 
 import uk.consumptioninsights.model.series.HalfHourlySeries;
 
-/** A half-hourly series as the source returned it, before any downsampling for the screen. */
-public record ConsumptionSeries(SeriesScope scope, HalfHourlySeries series, Provenance provenance) {
+/**
+ * A series as the source returned it: each point sums {@code resolution} half-hours, starting at its time.
+ */
+public record ConsumptionSeries(SeriesScope scope, HalfHourlySeries series, SeriesResolution resolution, Provenance provenance) {
+
+    public ConsumptionSeries(SeriesScope scope, HalfHourlySeries series, Provenance provenance) {
+        this(scope, series, SeriesResolution.HALF_HOURLY, provenance);
+    }
 }

@@ -5,8 +5,8 @@ import uk.consumptioninsights.model.access.PurposeRole;
 import uk.consumptioninsights.model.meter.GspGroup;
 
 /**
- * Everything the workbench's tabs read, for a purpose role, through that role's view. The local workspace implements
- * it now; the Databricks provider and the Delta Sharing recipient implement the same queries later. Methods block on
+ * Everything the workbench's tabs read, for a purpose role, through that role's view. The local workspace, a recipient's
+ * copy of a share and the Databricks provider answer the same catalog of queries. Methods block on
  * IO: call them off the UI thread. Failures are {@link SourceException}s with a user-facing message.
  */
 public interface ConsumptionSource {
@@ -21,7 +21,19 @@ public interface ConsumptionSource {
 
     OverviewKpis overview(PurposeRole role, DateRange range);
 
+    /** The half-hourly series, every half-hour of the range. */
     ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range);
+
+    /**
+     * The series summed into points of {@code resolution}, computed by the engine: a chart asks for about as many
+     * points as it can draw.
+     */
+    default ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range, SeriesResolution resolution) {
+        if (!resolution.halfHourly()) {
+            throw new UnsupportedOperationException("This source returns half-hourly series only");
+        }
+        return consumption(role, scope, range);
+    }
 
     /** Meters the role may chart one by one: empty for aggregate-only roles. */
     List<MeterChoice> meters(PurposeRole role);

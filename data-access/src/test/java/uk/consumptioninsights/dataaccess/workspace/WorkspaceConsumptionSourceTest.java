@@ -1,5 +1,6 @@
 package uk.consumptioninsights.dataaccess.workspace;
 
+import uk.consumptioninsights.dataaccess.query.PurposeViews;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

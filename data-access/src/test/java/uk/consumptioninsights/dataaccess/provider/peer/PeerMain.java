@@ -46,7 +46,17 @@ public final class PeerMain {
                 .config("spark.sql.warehouse.dir", work.resolve("warehouse").toUri().toString())
                 .config("spark.sql.catalogImplementation", "in-memory")
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                // Instants in and out as UTC, as the workbench keeps them.
+                .config("spark.sql.session.timeZone", "UTC")
+                // Unity Catalog's three-part names for governance fixtures: system.access.audit and
+                // main.information_schema.*. Delta stays in the session catalog (its catalog can only be that one).
+                .config("spark.sql.catalog.system", "org.apache.iceberg.spark.SparkCatalog")
+                .config("spark.sql.catalog.system.type", "hadoop")
+                .config("spark.sql.catalog.system.warehouse", work.resolve("iceberg-system").toUri().toString())
+                .config("spark.sql.catalog.main", "org.apache.iceberg.spark.SparkCatalog")
+                .config("spark.sql.catalog.main.type", "hadoop")
+                .config("spark.sql.catalog.main.warehouse", work.resolve("iceberg-main").toUri().toString());
         hive.forEach(builder::config);
         SparkSession spark = builder.getOrCreate();
 
