@@ -50,6 +50,12 @@ public record AppConfig(Path workspaceFile, FleetSettings fleet) {
         return (home != null ? home : WorkspaceLocation.dataHome()).resolve("recipients");
     }
 
+    /** Where saved Databricks connection profiles are kept (no secrets): the data home, beside the recipients' folder. */
+    public Path connectionsFolder() {
+        Path home = importFolder().getParent();
+        return home != null ? home : WorkspaceLocation.dataHome();
+    }
+
     /**
      * The meter CSV to import on start: the first command-line argument naming a .csv or .csv.gz file. Arguments that
      * are neither a CSV nor a share profile are ignored (and logged), so the app starts as usual.

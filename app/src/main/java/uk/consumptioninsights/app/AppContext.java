@@ -2,6 +2,7 @@ package uk.consumptioninsights.app;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +12,11 @@ import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.anomalies.AnomaliesViewModel;
 import uk.consumptioninsights.app.consumption.ConsumptionViewModel;
 import uk.consumptioninsights.app.governance.GovernanceViewModel;
+import uk.consumptioninsights.app.sharing.ProviderSharingViewModel;
 import uk.consumptioninsights.app.importer.ImportViewModel;
 import uk.consumptioninsights.app.overview.OverviewViewModel;
+import uk.consumptioninsights.app.provider.ConnectDialogViewModel;
+import uk.consumptioninsights.app.provider.DatabricksWarehouses;
 import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.PreferencesSettings;
@@ -24,6 +28,10 @@ import uk.consumptioninsights.app.workspace.ImportedWorkspaces;
 import uk.consumptioninsights.app.workspace.LocalWorkspaceOpener;
 import uk.consumptioninsights.app.workspace.LocalWorkspaceRescoring;
 import uk.consumptioninsights.app.workspace.RecipientShares;
+import uk.consumptioninsights.dataaccess.provider.ConnectionProfiles;
+import uk.consumptioninsights.dataaccess.provider.credentials.CredentialStore;
+import uk.consumptioninsights.dataaccess.provider.credentials.OsCredentialStore;
+import uk.consumptioninsights.dataaccess.provider.credentials.ProviderCredentials;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.model.synthetic.InjectionRates;
 
@@ -52,11 +60,25 @@ public final class AppContext implements AutoCloseable {
     private final ConsumptionViewModel consumption;
     private final AnomaliesViewModel anomalies;
     private final GovernanceViewModel governance;
+    private final ProviderSharingViewModel providerSharing;
     private final ImportViewModel importer;
     private final RecipientShares recipients;
     private final ShareViewModel shares;
+    private final DatabricksWarehouses warehouses;
+    private final ConnectDialogViewModel connect;
 
-    private AppContext(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator) {
+    /**
+     * How the app reaches Databricks: the credential store for saved secrets, and driver properties that replace the
+     * defaults (a loopback test workspace needs {@code ssl=0}; the app itself passes none).
+     */
+    public record ProviderWiring(CredentialStore credentialStore, Map<String, String> driverOverrides) {
+        public static ProviderWiring system() {
+            return new ProviderWiring(new OsCredentialStore(), Map.of());
+        }
+    }
+
+    private AppContext(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator,
+                       ProviderWiring provider) {
         this.config = config;
         this.settings = settings;
         this.runner = new FxTaskRunner(WORKER_THREADS);
@@ -78,18 +100,29 @@ public final class AppContext implements AutoCloseable {
         this.anomalies = new AnomaliesViewModel(source, runner, session,
                 new LocalWorkspaceRescoring(source, opener, imports, recipients));
         this.governance = new GovernanceViewModel(source, runner, session);
+        this.providerSharing = new ProviderSharingViewModel(source, runner, session);
         this.importer = new ImportViewModel(imports, shell, runner, session, settings);
         this.shares = new ShareViewModel(recipients, shell, runner, session, Clock.systemUTC());
+        this.warehouses = new DatabricksWarehouses(provider.driverOverrides(), decorator, closer);
+        this.connect = new ConnectDialogViewModel(warehouses, new ConnectionProfiles(config.connectionsFolder()),
+                new ProviderCredentials(provider.credentialStore()), shell, runner, session, settings);
     }
 
     /** The app as launched: system-property configuration, settings in java.util.prefs. */
     public static AppContext create() {
-        return new AppContext(AppConfig.fromSystemProperties(), PreferencesSettings.fromSystemProperties(), UnaryOperator.identity());
+        return new AppContext(AppConfig.fromSystemProperties(), PreferencesSettings.fromSystemProperties(), UnaryOperator.identity(),
+                ProviderWiring.system());
     }
 
     /** @param decorator wraps the opened source, e.g. to inject faults in a test */
     public static AppContext create(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator) {
-        return new AppContext(config, settings, decorator);
+        return new AppContext(config, settings, decorator, ProviderWiring.system());
+    }
+
+    /** As {@link #create(AppConfig, Settings, UnaryOperator)}, reaching Databricks as {@code provider} says. */
+    public static AppContext create(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator,
+                                    ProviderWiring provider) {
+        return new AppContext(config, settings, decorator, provider);
     }
 
     public AppConfig config() {
@@ -137,6 +170,10 @@ public final class AppContext implements AutoCloseable {
         return governance;
     }
 
+    public ProviderSharingViewModel providerSharing() {
+        return providerSharing;
+    }
+
     public ImportViewModel importer() {
         return importer;
     }
@@ -144,6 +181,11 @@ public final class AppContext implements AutoCloseable {
     /** File → Open share profile…: the Delta Sharing recipient. */
     public ShareViewModel shares() {
         return shares;
+    }
+
+    /** File → Connect to Databricks…: the provider's warehouse. */
+    public ConnectDialogViewModel connect() {
+        return connect;
     }
 
     /** The recipients' workspaces, open while their share is shown. */
@@ -165,5 +207,6 @@ public final class AppContext implements AutoCloseable {
         opener.close();
         imports.close();
         recipients.close();
+        warehouses.close();
     }
 }

@@ -13,8 +13,10 @@ import javafx.stage.Stage;
 import uk.consumptioninsights.app.anomalies.AnomaliesView;
 import uk.consumptioninsights.app.consumption.ConsumptionView;
 import uk.consumptioninsights.app.governance.GovernanceView;
+import uk.consumptioninsights.app.sharing.ProviderSharingView;
 import uk.consumptioninsights.app.importer.ImportView;
 import uk.consumptioninsights.app.overview.OverviewView;
+import uk.consumptioninsights.app.provider.ConnectDialog;
 import uk.consumptioninsights.app.settings.Settings;
 import uk.consumptioninsights.app.sharing.ShareView;
 import uk.consumptioninsights.app.shell.ShellView;
@@ -37,11 +39,13 @@ public final class WorkbenchWindow {
         ShareView shares = new ShareView(context.shares());
         List<MenuItem> fileItems = new ArrayList<>(imports.fileMenuItems());
         fileItems.addAll(shares.fileMenuItems());
+        fileItems.addAll(new ConnectDialog(context.connect(), stage).fileMenuItems());
         ShellView shell = new ShellView(context.shell(), List.of(
                 new ShellView.Page("overviewTab", "Overview", new OverviewView(context.overview()).root()),
                 new ShellView.Page("consumptionTab", "Consumption", new ConsumptionView(context.consumption()).root()),
                 new ShellView.Page("anomaliesTab", "Anomalies", new AnomaliesView(context.anomalies()).root()),
-                new ShellView.Page("governanceTab", "Governance", new GovernanceView(context.governance()).root())),
+                new ShellView.Page("governanceTab", "Governance & Consent", new GovernanceView(context.governance()).root()),
+                new ShellView.Page("sharingTab", "Data Sharing", new ProviderSharingView(context.providerSharing()).root())),
                 fileItems, List.of(shares.banner(), imports.notice()), onQuit);
         Settings.WindowSize size = context.settings().windowSize()
                 .orElse(new Settings.WindowSize(DEFAULT_WIDTH, DEFAULT_HEIGHT));

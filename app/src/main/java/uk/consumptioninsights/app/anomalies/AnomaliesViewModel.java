@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import uk.consumptioninsights.app.common.FeatureViewModel;
+import uk.consumptioninsights.app.consumption.ScreenSizedSeries;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
@@ -29,6 +30,7 @@ import uk.consumptioninsights.dataaccess.source.AnomalyOrigin;
 import uk.consumptioninsights.dataaccess.source.AnomalyRow;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
+import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.model.access.MeterIdentity;
 import uk.consumptioninsights.model.access.PurposeRole;
@@ -54,7 +56,10 @@ public final class AnomaliesViewModel extends FeatureViewModel {
     public static final String RESCORE_CANCELLED = RescoreAction.CANCELLED;
     public static final int PAGE_SIZE = 50;
     static final int ALERT_LIMIT = 30;
-    /** Points of the consumption line behind the markers; about two per pixel of a wide window. */
+    /**
+     * Points of the consumption line behind the markers, about two per pixel of a wide window: the source sums the
+     * half-hours into points this many or fewer, so a remote warehouse ships the line, not every reading.
+     */
     static final int BACKDROP_POINTS = 2_400;
 
     public enum Mode { DETECTIONS, COUNTS }
@@ -85,6 +90,8 @@ public final class AnomaliesViewModel extends FeatureViewModel {
 
     private final ReadOnlyObjectWrapper<HalfHourlySeries> backdrop =
             new ReadOnlyObjectWrapper<>(this, "backdrop", HalfHourlySeries.empty());
+    private final ReadOnlyObjectWrapper<SeriesResolution> backdropResolution =
+            new ReadOnlyObjectWrapper<>(this, "backdropResolution", SeriesResolution.HALF_HOURLY);
     private final ReadOnlyStringWrapper backdropTitle = new ReadOnlyStringWrapper(this, "backdropTitle", "");
     private final ObservableList<AnomalyMarker> markers = FXCollections.observableArrayList();
     private final ObservableList<AnomalyMarker> readOnlyMarkers = FXCollections.unmodifiableObservableList(markers);
@@ -138,6 +145,7 @@ public final class AnomaliesViewModel extends FeatureViewModel {
         comparison.set(SourceLocalComparison.ofDetections(List.of()));
         backdropFull = HalfHourlySeries.empty();
         backdrop.set(HalfHourlySeries.empty());
+        backdropResolution.set(SeriesResolution.HALF_HOURLY);
         backdropTitle.set("");
         empty.set(true);
         loaded.set(false);
@@ -160,7 +168,8 @@ public final class AnomaliesViewModel extends FeatureViewModel {
                 progress -> {
                     AnomalyListing listing = source.anomalies(query.role(), query.range());
                     progress.checkCancelled();
-                    return new Loaded(listing, source.consumption(query.role(), new SeriesScope.AllMeters(), query.range()));
+                    return new Loaded(listing, ScreenSizedSeries.fetch(source, query.role(), new SeriesScope.AllMeters(),
+                            query.range(), BACKDROP_POINTS));
                 },
                 answer -> show(query, answer));
     }
@@ -169,8 +178,12 @@ public final class AnomaliesViewModel extends FeatureViewModel {
         AnomalyListing listing = answer.listing();
         AnomalyItem previouslySelected = selected.get();
         backdropFull = answer.backdrop().series();
+        // Set before the line, so whoever redraws on a new line already sees its points' width.
+        backdropResolution.set(answer.backdrop().resolution());
+        // Thinning is only a safeguard, for a source that answered half-hourly.
         backdrop.set(Lttb.downsample(backdropFull, BACKDROP_POINTS));
-        backdropTitle.set(answer.backdrop().scope().label() + " · kWh per half-hour");
+        backdropTitle.set(answer.backdrop().scope().label() + " · "
+                + ScreenSizedSeries.valueUnit(answer.backdrop().resolution()));
         if (listing instanceof AnomalyListing.Detections d) {
             mode.set(Mode.DETECTIONS);
             counts.setAll(List.of());
@@ -299,7 +312,11 @@ public final class AnomaliesViewModel extends FeatureViewModel {
         markers.setAll(next);
     }
 
-    /** The line's value at {@code epochSecond}: the half-hour holding it, or 0 outside the line. */
+    /**
+     * The line's value at {@code epochSecond}: the last point starting at or before it, which is the point whose span
+     * holds it unless the line has a gap there; 0 before the line. Markers keep the anomaly's own instant as their x,
+     * so they land at the right time whatever the points' width; only their height comes from here.
+     */
     private double kwhAt(long epochSecond) {
         HalfHourlySeries line = backdropFull;
         int low = 0;
@@ -527,6 +544,11 @@ public final class AnomaliesViewModel extends FeatureViewModel {
     /** The consumption line behind the markers, thinned for drawing. */
     public ReadOnlyObjectProperty<HalfHourlySeries> backdropProperty() {
         return backdrop.getReadOnlyProperty();
+    }
+
+    /** How many half-hours each backdrop point sums: its last point ends this much after it starts. */
+    public ReadOnlyObjectProperty<SeriesResolution> backdropResolutionProperty() {
+        return backdropResolution.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty backdropTitleProperty() {

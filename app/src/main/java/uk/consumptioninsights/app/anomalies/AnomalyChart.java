@@ -3,6 +3,7 @@ package uk.consumptioninsights.app.anomalies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -12,6 +13,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import uk.consumptioninsights.app.consumption.ScreenSizedSeries;
 import uk.consumptioninsights.app.controls.SettlementTimeAxis;
 import uk.consumptioninsights.model.series.HalfHourlySeries;
 
@@ -40,7 +42,8 @@ final class AnomalyChart {
         chart.setLegendVisible(false);
         chart.setMinHeight(140);
         chart.setPrefHeight(200);
-        yAxis.setLabel("kWh per half-hour");
+        yAxis.labelProperty().bind(Bindings.createStringBinding(
+                () -> ScreenSizedSeries.valueUnit(vm.backdropResolutionProperty().get()), vm.backdropResolutionProperty()));
         yAxis.setForceZeroInRange(true);
         yAxis.setAnimated(false);
         chart.getData().setAll(List.of(line, markers));
@@ -62,7 +65,8 @@ final class AnomalyChart {
         HalfHourlySeries values = vm.backdropProperty().get();
         if (!values.isEmpty()) {
             xAxis.setLowerBound(values.epochSecondAt(0));
-            xAxis.setUpperBound(values.epochSecondAt(values.size() - 1) + 1800);
+            // The last point sums its whole width, so markers inside it stay on the axis.
+            xAxis.setUpperBound(values.epochSecondAt(values.size() - 1) + vm.backdropResolutionProperty().get().bucketSeconds());
         }
         List<XYChart.Data<Number, Number>> points = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {

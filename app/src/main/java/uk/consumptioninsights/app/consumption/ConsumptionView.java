@@ -29,8 +29,9 @@ import uk.consumptioninsights.dataaccess.source.MeterChoice;
 import uk.consumptioninsights.model.series.HalfHourlySeries;
 
 /**
- * The consumption chart: a LineChart without symbols or animation, fed only the view-model's reduced points. Wheel
- * and buttons zoom, drag and arrow keys pan; the view-model re-runs LTTB for each new window.
+ * The consumption chart: a LineChart without symbols or animation, fed only the points the view-model fetched sized to
+ * the plot. Wheel and buttons zoom, drag and arrow keys pan; the view-model fetches finer points when a window needs
+ * them, and the stats say how wide each point is.
  */
 public final class ConsumptionView {
 
@@ -53,7 +54,7 @@ public final class ConsumptionView {
         subtitle.textProperty().bind(vm.seriesTitleProperty());
         Label busy = new Label("Updating…");
         busy.getStyleClass().add("busy-note");
-        busy.visibleProperty().bind(vm.loadingProperty());
+        busy.visibleProperty().bind(vm.loadingProperty().or(vm.loadingFinerProperty()));
         HBox heading = new HBox(14, title, subtitle, busy);
         heading.setAlignment(Pos.BASELINE_LEFT);
 
@@ -117,8 +118,9 @@ public final class ConsumptionView {
     private Node stats() {
         HBox row = new HBox(12,
                 stat("VISIBLE TOTAL", "seriesTotalKwh", vm.visibleTotalKwhProperty()),
-                stat("HALF-HOURS SHOWN", "seriesPoints", vm.visiblePointsProperty()),
-                stat("WINDOW", "visibleRange", vm.visibleRangeProperty()));
+                stat("HALF-HOURS COVERED", "seriesPoints", vm.visiblePointsProperty()),
+                stat("WINDOW", "visibleRange", vm.visibleRangeProperty()),
+                stat("RESOLUTION", "seriesResolution", vm.resolutionProperty()));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -142,7 +144,7 @@ public final class ConsumptionView {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setFocusTraversable(true);
-        yAxis.setLabel("kWh per half-hour");
+        yAxis.labelProperty().bind(vm.valueAxisLabelProperty());
         yAxis.setForceZeroInRange(true);
         yAxis.setAnimated(false);
         xAxis.setLabel("Settlement date and period (London)");
@@ -184,8 +186,8 @@ public final class ConsumptionView {
         provenance.setMinHeight(Region.USE_PREF_SIZE);
         provenance.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(provenance, Priority.ALWAYS);
-        Label hint = new Label("Scroll to zoom · drag or ← → to pan · Totals are of the visible half-hours, "
-                + "not of the downsampled line.");
+        Label hint = new Label("Scroll to zoom · drag or ← → to pan · Totals add up the visible points, each the sum "
+                + "of the half-hours it spans.");
         hint.getStyleClass().add("hint");
         hint.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(16, provenance, hint);

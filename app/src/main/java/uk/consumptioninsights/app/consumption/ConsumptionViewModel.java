@@ -19,13 +19,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import uk.consumptioninsights.app.common.FeatureViewModel;
 import uk.consumptioninsights.app.common.Formats;
+import uk.consumptioninsights.app.common.UserMessages;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
+import uk.consumptioninsights.app.task.LatestLoad;
 import uk.consumptioninsights.app.task.TaskRunner;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.model.access.PurposeRole;
 import uk.consumptioninsights.model.meter.GspGroup;
@@ -34,15 +37,19 @@ import uk.consumptioninsights.model.series.Lttb;
 import uk.consumptioninsights.model.time.SettlementCalendar;
 
 /**
- * A half-hourly aggregate over the shell's dates for a chosen scope. Keeps the raw series; the chart only ever gets
- * an LTTB reduction of the visible window to about twice the plot width, recomputed off the UI thread on every
- * zoom or pan. Totals are always of the visible raw series, never of the reduction.
+ * Consumption over the shell's dates for a chosen scope, fetched sized to the chart: the source sums the half-hours
+ * into about {@link #pointBudget()} points, so a remote warehouse never ships readings the chart would thin out.
+ * Zooming into a window that holds too few of those points fetches that window's settlement days again at a finer
+ * resolution (in the background, newest request wins); zooming back out shows the full-range points already held.
+ * Totals are sums of the fetched points in the window, which is exact because each point is itself a sum; LTTB is
+ * only a last safeguard for a series that still has more points than the budget.
  */
 public final class ConsumptionViewModel extends FeatureViewModel {
 
     /** The narrowest window zoom allows: eight half-hours. */
     static final long MIN_WINDOW_SECONDS = 8 * 1800;
     static final int MIN_POINTS = 200;
+    static final String FINER_TITLE = "Loading finer consumption for the visible window";
 
     private final ObservableList<ScopeOption> scopeOptions = FXCollections.observableArrayList(ScopeOption.ALL);
     private final ObservableList<ScopeOption> readOnlyScopeOptions = FXCollections.unmodifiableObservableList(scopeOptions);
@@ -55,20 +62,29 @@ public final class ConsumptionViewModel extends FeatureViewModel {
             new ReadOnlyObjectWrapper<>(this, "displayed", HalfHourlySeries.empty());
     private final ReadOnlyDoubleWrapper viewFrom = new ReadOnlyDoubleWrapper(this, "viewFrom", 0);
     private final ReadOnlyDoubleWrapper viewTo = new ReadOnlyDoubleWrapper(this, "viewTo", 1800);
-    private final ReadOnlyLongWrapper visiblePointCount = new ReadOnlyLongWrapper(this, "visiblePointCount");
+    private final ReadOnlyLongWrapper visibleHalfHours = new ReadOnlyLongWrapper(this, "visibleHalfHours");
     private final ReadOnlyDoubleWrapper visibleTotal = new ReadOnlyDoubleWrapper(this, "visibleTotal");
     private final ReadOnlyStringWrapper visiblePoints = new ReadOnlyStringWrapper(this, "visiblePoints", Formats.NONE);
     private final ReadOnlyStringWrapper visibleTotalKwh = new ReadOnlyStringWrapper(this, "visibleTotalKwh", Formats.NONE);
     private final ReadOnlyStringWrapper visibleRange = new ReadOnlyStringWrapper(this, "visibleRange", "");
+    private final ReadOnlyStringWrapper resolution = new ReadOnlyStringWrapper(this, "resolution", "");
+    private final ReadOnlyStringWrapper valueAxisLabel =
+            new ReadOnlyStringWrapper(this, "valueAxisLabel", ScreenSizedSeries.valueUnit(SeriesResolution.HALF_HOURLY));
     private final ReadOnlyStringWrapper seriesTitle = new ReadOnlyStringWrapper(this, "seriesTitle", "All meters");
     private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper(this, "provenance", "");
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(this, "emptyMessage");
     private final ReadOnlyBooleanWrapper zoomed = new ReadOnlyBooleanWrapper(this, "zoomed", false);
+    private final LatestLoad finerLoad = new LatestLoad(runner, true);
 
     private ViewQuery query;
-    private HalfHourlySeries raw = HalfHourlySeries.empty();
-    private long fullFrom;
-    private long fullTo = 1800;
+    private ViewQuery shownQuery;
+    /** The full range at the resolution of the first load; kept while zoomed so zooming out needs no fetch. */
+    private Fetched overview = Fetched.empty(0, 1800);
+    /** Finer points for some of the days, fetched for a zoomed window; null when there are none. */
+    private Fetched finer;
+    /** Counts shown overviews, so finer points fetched for an earlier one are dropped. */
+    private long overviewGeneration;
+    private FinerRequest pendingFiner;
     private int threshold = 1600;
     private long viewToken;
     private boolean applying;
@@ -110,16 +126,18 @@ public final class ConsumptionViewModel extends FeatureViewModel {
             applying = false;
         }
         meterPickerVisible.set(false);
-        raw = HalfHourlySeries.empty();
-        apply(new Window(HalfHourlySeries.empty(), 0, 0, fullFrom, fullTo));
+        overview = Fetched.empty(overview.from(), overview.to());
+        dropFiner();
+        shownQuery = null;
+        apply(window(overview, overview.from(), overview.to(), threshold));
         seriesTitle.set("All meters");
-        provenance.set("");
         emptyMessage.set(null);
     }
 
     @Override
     protected void reload(ViewQuery newQuery) {
         this.query = newQuery;
+        cancelFinerLoad();
         ScopeOption wantedScope = selectedScope.get();
         MeterChoice wantedMeter = selectedMeter.get();
         int points = threshold;
@@ -167,16 +185,16 @@ public final class ConsumptionViewModel extends FeatureViewModel {
         ScopeOption option = selectedScope.get();
         MeterChoice meter = selectedMeter.get();
         int points = threshold;
+        cancelFinerLoad();
         load("Loading consumption for " + scopeOf(option, meter).label(), "load the consumption series",
                 progress -> fetch(current, option, meter, points), this::show);
     }
 
     private Loaded fetch(ViewQuery forQuery, ScopeOption option, MeterChoice meter, int points) {
         SeriesScope scope = scopeOf(option, meter);
-        ConsumptionSeries series = source.consumption(forQuery.role(), scope, forQuery.range());
-        long from = SettlementCalendar.dayStart(forQuery.range().from()).getEpochSecond();
-        long to = SettlementCalendar.dayStart(forQuery.range().to().plusDays(1)).getEpochSecond();
-        return new Loaded(forQuery, series, window(series.series(), from, to, points));
+        ConsumptionSeries series = ScreenSizedSeries.fetch(source, forQuery.role(), scope, forQuery.range(), points);
+        Fetched full = Fetched.of(series, forQuery.range());
+        return new Loaded(forQuery, full, window(full, full.from(), full.to(), points), points);
     }
 
     private static SeriesScope scopeOf(ScopeOption option, MeterChoice meter) {
@@ -190,45 +208,67 @@ public final class ConsumptionViewModel extends FeatureViewModel {
         };
     }
 
-    /** Runs off the UI thread: slices the raw series to the window, totals it, and reduces it with LTTB. */
-    static Window window(HalfHourlySeries series, long from, long to, int points) {
-        HalfHourlySeries visible = series.slice(Instant.ofEpochSecond(from), Instant.ofEpochSecond(to));
-        return new Window(Lttb.downsample(visible, points), visible.size(), visible.totalKwh(), from, to);
+    /**
+     * Runs off the UI thread: the points of {@code base} starting in [from, to), their sum, the half-hours they span
+     * (the last point of the dates may span fewer), and the line, thinned only when over {@code points}.
+     */
+    static Window window(Fetched base, long from, long to, int points) {
+        HalfHourlySeries visible = base.series().slice(Instant.ofEpochSecond(from), Instant.ofEpochSecond(to));
+        long width = base.resolution().bucketSeconds();
+        long halfHours = 0;
+        for (int i = 0; i < visible.size(); i++) {
+            long start = visible.epochSecondAt(i);
+            halfHours += (Math.min(start + width, base.to()) - start) / 1800;
+        }
+        long coveredFrom = visible.isEmpty() ? from : visible.epochSecondAt(0);
+        long coveredTo = visible.isEmpty() ? to : Math.min(visible.epochSecondAt(visible.size() - 1) + width, base.to());
+        return new Window(base, Lttb.downsample(visible, points), visible.size(), halfHours, visible.totalKwh(),
+                from, to, coveredFrom, coveredTo);
     }
 
     private void show(Loaded loaded) {
-        raw = loaded.series().series();
-        fullFrom = loaded.window().from();
-        fullTo = loaded.window().to();
+        shownQuery = loaded.query();
+        overview = loaded.overview();
+        dropFiner();
         viewToken++;
         apply(loaded.window());
         DateRange range = loaded.query().range();
         PurposeRole role = loaded.query().role();
-        seriesTitle.set(loaded.series().scope().label() + " · " + role.displayName());
-        provenance.set(loaded.series().provenance() == null ? "" : Formats.provenance(loaded.series().provenance()));
-        if (raw.isEmpty()) {
+        seriesTitle.set(overview.answer().scope().label() + " · " + role.displayName());
+        if (overview.series().isEmpty()) {
             emptyMessage.set("No consumption is visible to " + role.displayName() + " for " + Formats.range(range) + "."
                     + (role.aggregatesOnly() ? " " + role.displayName() + " sees only GSP groups with at least "
                     + role.minimumGroupSize() + " meters." : ""));
         } else {
             emptyMessage.set(null);
         }
-        session.recordProvenance(role, loaded.series().provenance());
+        session.recordProvenance(role, overview.answer().provenance());
+        if (loaded.points() != threshold) {
+            // The chart changed size while this loaded.
+            resample();
+        }
     }
 
     private void apply(Window window) {
+        Fetched base = window.base();
         viewFrom.set(window.from());
         viewTo.set(window.to());
         displayed.set(window.displayed());
-        visiblePointCount.set(window.points());
+        visibleHalfHours.set(window.halfHours());
         visibleTotal.set(window.total());
-        visiblePoints.set(Formats.count(window.points()));
+        visiblePoints.set(Formats.count(window.halfHours()));
         visibleTotalKwh.set(Formats.kwh(window.total()));
-        visibleRange.set(window.to() > window.from()
-                ? Formats.shortPeriod(Instant.ofEpochSecond(window.from())) + " – "
-                + Formats.shortPeriod(Instant.ofEpochSecond(window.to() - 1))
+        visibleRange.set(window.coveredTo() > window.coveredFrom()
+                ? Formats.shortPeriod(Instant.ofEpochSecond(window.coveredFrom())) + " – "
+                + Formats.shortPeriod(Instant.ofEpochSecond(window.coveredTo() - 1))
                 : "");
-        zoomed.set(window.to() - window.from() < fullTo - fullFrom);
+        int drawn = window.displayed().size();
+        resolution.set(base.series().isEmpty() ? "" : ScreenSizedSeries.pointWidth(base.resolution()) + " per point"
+                + (drawn < window.fetchedPoints()
+                ? " · line thinned to " + Formats.count(drawn) + " of " + Formats.count(window.fetchedPoints()) : ""));
+        valueAxisLabel.set(ScreenSizedSeries.valueUnit(base.resolution()));
+        provenance.set(base.answer().provenance() == null ? "" : Formats.provenance(base.answer().provenance()));
+        zoomed.set(window.to() - window.from() < overview.to() - overview.from());
     }
 
     /** Zooms by {@code factor} (below 1 zooms in) keeping the time under {@code anchor} (0..1 of the width) still. */
@@ -236,7 +276,7 @@ public final class ConsumptionViewModel extends FeatureViewModel {
         long from = (long) viewFrom.get();
         long to = (long) viewTo.get();
         long width = to - from;
-        long full = fullTo - fullFrom;
+        long full = overview.to() - overview.from();
         if (width <= 0 || full <= 0) {
             return;
         }
@@ -263,18 +303,18 @@ public final class ConsumptionViewModel extends FeatureViewModel {
     }
 
     public void resetZoom() {
-        moveTo(fullFrom, fullTo - fullFrom);
+        moveTo(overview.from(), overview.to() - overview.from());
     }
 
     private void moveTo(long wantedFrom, long width) {
-        long from = Math.max(fullFrom, Math.min(wantedFrom, fullTo - width));
+        long from = Math.max(overview.from(), Math.min(wantedFrom, overview.to() - width));
         long to = from + width;
         if (from == (long) viewFrom.get() && to == (long) viewTo.get()) {
             return;
         }
         viewFrom.set(from);
         viewTo.set(to);
-        zoomed.set(width < fullTo - fullFrom);
+        zoomed.set(width < overview.to() - overview.from());
         resample();
     }
 
@@ -295,30 +335,122 @@ public final class ConsumptionViewModel extends FeatureViewModel {
     }
 
     private void resample() {
-        HalfHourlySeries series = raw;
         long from = (long) viewFrom.get();
         long to = (long) viewTo.get();
+        Fetched base = finer != null && finer.covers(from, to) ? finer : overview;
+        if (pendingFiner != null && !pendingFiner.covers(from, to)) {
+            // The window left the days on their way: do not keep the engine busy with them.
+            cancelFinerLoad();
+        }
         int points = threshold;
         long token = ++viewToken;
-        runner.task("Downsampling the visible window", progress -> window(series, from, to, points))
+        runner.task("Downsampling the visible window", progress -> window(base, from, to, points))
                 .quiet()
                 .onSuccess(window -> {
-                    if (token == viewToken && series == raw) {
+                    if (token == viewToken) {
                         apply(window);
+                        fetchFinerIfCoarse(window, points);
                     }
                 })
                 .start();
     }
 
-    private record Loaded(ViewQuery query, ConsumptionSeries series, Window window) {
+    /**
+     * Asks for the window's settlement days again when it holds fewer than half the budget of fetched points and the
+     * source could sum them finer. The coarse points stay on screen until the finer ones arrive.
+     */
+    private void fetchFinerIfCoarse(Window shown, int points) {
+        Fetched base = shown.base();
+        if (shownQuery == null || overview.series().isEmpty() || base.resolution().halfHourly()
+                || 2L * shown.fetchedPoints() >= points) {
+            return;
+        }
+        DateRange days = new DateRange(SettlementCalendar.settlementDate(Instant.ofEpochSecond(shown.from())),
+                SettlementCalendar.settlementDate(Instant.ofEpochSecond(shown.to() - 1))).clippedTo(shownQuery.range());
+        SeriesResolution wanted = SeriesResolution.forPoints(days, points);
+        if (wanted.halfHoursPerPoint() >= base.resolution().halfHoursPerPoint()) {
+            return;
+        }
+        FinerRequest request = new FinerRequest(overviewGeneration, days, wanted);
+        if (request.equals(pendingFiner)) {
+            return;
+        }
+        pendingFiner = request;
+        PurposeRole role = shownQuery.role();
+        SeriesScope scope = overview.answer().scope();
+        finerLoad.start(FINER_TITLE,
+                progress -> source.consumption(role, scope, days, wanted),
+                answer -> {
+                    pendingFiner = null;
+                    if (request.overviewGeneration() == overviewGeneration) {
+                        finer = Fetched.of(answer, days);
+                        session.recordProvenance(role, answer.provenance());
+                        resample();
+                    }
+                },
+                error -> {
+                    pendingFiner = null;
+                    session.reportError(UserMessages.describe(error, "load finer consumption for the zoomed window"));
+                });
+    }
+
+    private void cancelFinerLoad() {
+        finerLoad.cancel();
+        pendingFiner = null;
+    }
+
+    private void dropFiner() {
+        cancelFinerLoad();
+        finer = null;
+        overviewGeneration++;
+    }
+
+    /** A series as the source returned it, for the settlement days [from, to) it was asked for (epoch seconds). */
+    record Fetched(ConsumptionSeries answer, long from, long to) {
+
+        static Fetched of(ConsumptionSeries answer, DateRange days) {
+            return new Fetched(answer, SettlementCalendar.dayStart(days.from()).getEpochSecond(),
+                    SettlementCalendar.dayStart(days.to().plusDays(1)).getEpochSecond());
+        }
+
+        static Fetched empty(long from, long to) {
+            return new Fetched(new ConsumptionSeries(new SeriesScope.AllMeters(), HalfHourlySeries.empty(), null), from, to);
+        }
+
+        HalfHourlySeries series() {
+            return answer.series();
+        }
+
+        SeriesResolution resolution() {
+            return answer.resolution();
+        }
+
+        boolean covers(long windowFrom, long windowTo) {
+            return from <= windowFrom && windowTo <= to;
+        }
+    }
+
+    private record FinerRequest(long overviewGeneration, DateRange days, SeriesResolution resolution) {
+
+        boolean covers(long windowFrom, long windowTo) {
+            return SettlementCalendar.dayStart(days.from()).getEpochSecond() <= windowFrom
+                    && windowTo <= SettlementCalendar.dayStart(days.to().plusDays(1)).getEpochSecond();
+        }
+    }
+
+    private record Loaded(ViewQuery query, Fetched overview, Window window, int points) {
     }
 
     private record Reloaded(List<ScopeOption> options, List<MeterChoice> meters, ScopeOption option, MeterChoice meter,
                             Loaded loaded) {
     }
 
-    /** What the chart shows: the reduced points and the totals of the raw points in [from, to). */
-    record Window(HalfHourlySeries displayed, long points, double total, long from, long to) {
+    /**
+     * What the chart shows of {@code base} in [from, to): the line, how many fetched points it stands for, the
+     * half-hours and kWh those points sum, and the span [coveredFrom, coveredTo) they cover.
+     */
+    record Window(Fetched base, HalfHourlySeries displayed, int fetchedPoints, long halfHours, double total,
+                  long from, long to, long coveredFrom, long coveredTo) {
     }
 
     public ObservableList<ScopeOption> scopeOptions() {
@@ -341,7 +473,7 @@ public final class ConsumptionViewModel extends FeatureViewModel {
         return meterPickerVisible.getReadOnlyProperty();
     }
 
-    /** The LTTB reduction of the visible window, at most {@link #pointBudget()} points. */
+    /** The fetched points of the visible window; thinned with LTTB only when more than {@link #pointBudget()}. */
     public ReadOnlyObjectProperty<HalfHourlySeries> displayedProperty() {
         return displayed.getReadOnlyProperty();
     }
@@ -356,14 +488,19 @@ public final class ConsumptionViewModel extends FeatureViewModel {
         return viewTo.getReadOnlyProperty();
     }
 
-    public ReadOnlyLongProperty visiblePointCountProperty() {
-        return visiblePointCount.getReadOnlyProperty();
+    /**
+     * Half-hour periods spanned by the visible points, within the shown dates. For half-hourly points these are the
+     * half-hours with a reading; inside a coarser point a half-hour without any reading still counts.
+     */
+    public ReadOnlyLongProperty visibleHalfHoursProperty() {
+        return visibleHalfHours.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty visibleTotalProperty() {
         return visibleTotal.getReadOnlyProperty();
     }
 
+    /** {@link #visibleHalfHoursProperty()} as shown. */
     public ReadOnlyStringProperty visiblePointsProperty() {
         return visiblePoints.getReadOnlyProperty();
     }
@@ -372,8 +509,24 @@ public final class ConsumptionViewModel extends FeatureViewModel {
         return visibleTotalKwh.getReadOnlyProperty();
     }
 
+    /** First to last half-hour the visible points span: what the totals are of. */
     public ReadOnlyStringProperty visibleRangeProperty() {
         return visibleRange.getReadOnlyProperty();
+    }
+
+    /** How much time each drawn point sums, e.g. "2 h per point", and whether the line was thinned. */
+    public ReadOnlyStringProperty resolutionProperty() {
+        return resolution.getReadOnlyProperty();
+    }
+
+    /** The value axis' unit: kWh per half-hour, or per the points' width. */
+    public ReadOnlyStringProperty valueAxisLabelProperty() {
+        return valueAxisLabel.getReadOnlyProperty();
+    }
+
+    /** True while finer points for a zoomed window are on their way; the coarse line stays meanwhile. */
+    public ReadOnlyBooleanProperty loadingFinerProperty() {
+        return finerLoad.loadingProperty();
     }
 
     public ReadOnlyStringProperty seriesTitleProperty() {

@@ -1,6 +1,8 @@
 package uk.consumptioninsights.app.governance;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,19 +18,52 @@ import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import uk.consumptioninsights.app.common.FeatureViewModel;
 import uk.consumptioninsights.app.common.Formats;
+import uk.consumptioninsights.app.session.ActiveSource;
+import uk.consumptioninsights.app.session.OpenedSource;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.task.TaskRunner;
+import uk.consumptioninsights.dataaccess.governance.AuditEvent;
+import uk.consumptioninsights.dataaccess.governance.ColumnMask;
+import uk.consumptioninsights.dataaccess.governance.GovernanceSource;
+import uk.consumptioninsights.dataaccess.governance.Grant;
+import uk.consumptioninsights.dataaccess.governance.Restricted;
+import uk.consumptioninsights.dataaccess.governance.RowFilter;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
 import uk.consumptioninsights.dataaccess.source.Provenance;
 import uk.consumptioninsights.model.access.PurposeRole;
+import uk.consumptioninsights.model.time.SettlementCalendar;
 
 /**
- * Explains the purpose roles: what each may see, which relations it read, and the meters as the current role sees
- * them. Choosing a role here changes it for every tab.
+ * Explains the purpose roles: what each may see, which relations it read, the meters as the current role sees them,
+ * and governance as the engine enforces it on the role's views: grants, column masks, row filters and the audit log.
+ * Each governance section shows its rows or, when the identity may not read them, an inline notice; one background
+ * load per query fetches all of it. Choosing a role here changes it for every tab.
  */
 public final class GovernanceViewModel extends FeatureViewModel {
+
+    /** Audit events shown per role: enough to see recent reads without paging. */
+    public static final int AUDIT_LIMIT = 200;
+
+    /** London wall clock for people; the events themselves stay in UTC. */
+    private static final DateTimeFormatter AUDIT_TIME =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z", Formats.LOCALE).withZone(SettlementCalendar.LONDON);
+
+    /** Everything one load brings back, read off the UI thread. */
+    private record Snapshot(List<MeterChoice> meters, GovernanceAnswer<List<Grant>> grants,
+                            GovernanceAnswer<List<ColumnMask>> masks, GovernanceAnswer<List<RowFilter>> filters,
+                            GovernanceAnswer<List<AuditEvent>> audit) {
+    }
+
+    private final GovernanceSource governance;
+    private final RestrictedSection<GrantItem> grants = new RestrictedSection<>(n -> plural(n, "grant", "grants"));
+    private final RestrictedSection<ColumnMaskItem> columnMasks =
+            new RestrictedSection<>(n -> plural(n, "column mask", "column masks"));
+    private final RestrictedSection<RowFilterItem> rowFilters =
+            new RestrictedSection<>(n -> plural(n, "row filter", "row filters"));
+    private final RestrictedSection<AuditItem> audit = new RestrictedSection<>(n -> n == 0 ? "No events"
+            : (n >= AUDIT_LIMIT ? "Latest " : "") + plural(n, "event", "events") + ", newest first");
 
     private final ObservableList<RoleItem> roles = FXCollections.observableArrayList();
     private final ObservableList<RoleItem> readOnlyRoles = FXCollections.unmodifiableObservableList(roles);
@@ -42,8 +77,20 @@ public final class GovernanceViewModel extends FeatureViewModel {
     private final ReadOnlyBooleanWrapper metersAvailable = new ReadOnlyBooleanWrapper(this, "metersAvailable", true);
     private final ReadOnlyStringWrapper meterColumnTitle = new ReadOnlyStringWrapper(this, "meterColumnTitle", "MPAN");
 
+    /**
+     * Governance follows the shown source when {@code source} is the app's {@link ActiveSource}; any other source
+     * has no governance metadata.
+     */
     public GovernanceViewModel(ConsumptionSource source, TaskRunner runner, WorkbenchSession session) {
+        this(source, source instanceof ActiveSource active ? active.governance() : OpenedSource.NO_GOVERNANCE, runner,
+                session);
+    }
+
+    /** @param governance answers for the same source as {@code source}; the app passes {@link ActiveSource#governance()} */
+    public GovernanceViewModel(ConsumptionSource source, GovernanceSource governance, TaskRunner runner,
+                               WorkbenchSession session) {
         super(source, runner, session);
+        this.governance = governance;
         session.roleProperty().addListener((o, old, role) -> describeRoles());
         session.provenance().addListener((MapChangeListener<PurposeRole, List<Provenance>>) change -> describeRoles());
         currentRole.set(session.role());
@@ -91,6 +138,10 @@ public final class GovernanceViewModel extends FeatureViewModel {
         meterColumnTitle.set(newRole.maySeeRawMpan() ? "MPAN" : "Meter pseudonym");
         metersNote.set(noteFor(newRole));
         metersAvailable.set(!newRole.aggregatesOnly());
+        grants.clear();
+        columnMasks.clear();
+        rowFilters.clear();
+        audit.clear();
         describeRoles();
     }
 
@@ -109,12 +160,63 @@ public final class GovernanceViewModel extends FeatureViewModel {
     @Override
     protected void reload(ViewQuery query) {
         PurposeRole role = query.role();
-        load("Listing meters visible to " + role.displayName(), "list the meters",
-                progress -> source.meters(role),
-                list -> show(role, list));
+        load("Reading meters and governance for " + role.displayName(), "list the meters", progress -> {
+            progress.report(0, "Listing meters visible to " + role.displayName());
+            List<MeterChoice> list = source.meters(role);
+            progress.checkCancelled();
+            progress.report(0.2, "Reading grants");
+            GovernanceAnswer<List<Grant>> granted = GovernanceAnswer.ask("read the grants", () -> governance.grants(role));
+            progress.checkCancelled();
+            progress.report(0.4, "Reading column masks");
+            GovernanceAnswer<List<ColumnMask>> masks =
+                    GovernanceAnswer.ask("read the column masks", () -> governance.columnMasks(role));
+            progress.checkCancelled();
+            progress.report(0.6, "Reading row filters");
+            GovernanceAnswer<List<RowFilter>> filters =
+                    GovernanceAnswer.ask("read the row filters", () -> governance.rowFilters(role));
+            progress.checkCancelled();
+            progress.report(0.8, "Reading the audit log");
+            GovernanceAnswer<List<AuditEvent>> events =
+                    GovernanceAnswer.ask("read the audit log", () -> governance.audit(role, AUDIT_LIMIT));
+            progress.checkCancelled();
+            return new Snapshot(list, granted, masks, filters, events);
+        }, snapshot -> show(role, snapshot));
     }
 
-    private void show(PurposeRole role, List<MeterChoice> list) {
+    private void show(PurposeRole role, Snapshot snapshot) {
+        showMeters(role, snapshot.meters());
+        grants.show(snapshot.grants(), g -> new GrantItem(redact(role, g.principal()), g.privilege(), g.objectType(),
+                redact(role, g.objectKey())));
+        columnMasks.show(snapshot.masks(), m -> new ColumnMaskItem(redact(role, m.table()), m.column(), m.maskFunction(),
+                String.join(", ", m.usingColumns())));
+        rowFilters.show(snapshot.filters(), f -> new RowFilterItem(redact(role, f.table()), f.filterFunction(),
+                String.join(", ", f.columns())));
+        audit.show(newestFirst(snapshot.audit()), e -> new AuditItem(e.time(),
+                e.time() == null ? Formats.NONE : AUDIT_TIME.format(e.time()),
+                redact(role, e.user()), redact(role, e.action()), redact(role, e.object()), redact(role, e.status())));
+    }
+
+    /** Sources promise newest first; sorting again costs nothing and keeps the promise on screen. */
+    private static GovernanceAnswer<List<AuditEvent>> newestFirst(GovernanceAnswer<List<AuditEvent>> asked) {
+        if (asked.answer() instanceof Restricted.Available<List<AuditEvent>> available) {
+            List<AuditEvent> sorted = available.value().stream()
+                    .sorted(Comparator.comparing(AuditEvent::time, Comparator.nullsLast(Comparator.reverseOrder())))
+                    .limit(AUDIT_LIMIT)
+                    .toList();
+            return new GovernanceAnswer<>(new Restricted.Available<>(sorted, available.statement()), null);
+        }
+        return asked;
+    }
+
+    private static String redact(PurposeRole role, String text) {
+        return MeterIdentityRedaction.forRole(role, text);
+    }
+
+    private static String plural(int n, String one, String many) {
+        return Formats.count(n) + " " + (n == 1 ? one : many);
+    }
+
+    private void showMeters(PurposeRole role, List<MeterChoice> list) {
         meters.setAll(list.stream()
                 .map(m -> new MeterItem(m.label(), m.gspGroup() == null ? "" : m.gspGroup().code(),
                         m.gspGroup() == null ? "" : m.gspGroup().region()))
@@ -141,6 +243,24 @@ public final class GovernanceViewModel extends FeatureViewModel {
 
     public ObservableList<MeterItem> meters() {
         return readOnlyMeters;
+    }
+
+    /** Privileges on the role's purpose views, inherited ones included. */
+    public RestrictedRows<GrantItem> grants() {
+        return grants;
+    }
+
+    public RestrictedRows<ColumnMaskItem> columnMasks() {
+        return columnMasks;
+    }
+
+    public RestrictedRows<RowFilterItem> rowFilters() {
+        return rowFilters;
+    }
+
+    /** The latest reads of the role's views, newest first, at most {@link #AUDIT_LIMIT}. */
+    public RestrictedRows<AuditItem> audit() {
+        return audit;
     }
 
     public ReadOnlyObjectProperty<PurposeRole> currentRoleProperty() {

@@ -99,7 +99,7 @@ public final class ImportViewModel {
         current = runner.task("Importing " + name + " into a new workspace", progress -> {
                     ImportedSource imported = importer.importCsv(csv, progress);
                     unclaimed.set(imported);
-                    OpenedSource opened = OpenedSource.of(imported.source(), () -> importer.release(imported));
+                    OpenedSource opened = OpenedSource.of(imported.source(), imported.governance(), () -> importer.release(imported));
                     progress.checkCancelled();
                     return new Finished(imported, opened);
                 })

@@ -2,12 +2,22 @@ package uk.consumptioninsights.app.session;
 
 import java.util.List;
 import java.util.Objects;
+import uk.consumptioninsights.dataaccess.governance.AuditEvent;
+import uk.consumptioninsights.dataaccess.governance.ColumnMask;
+import uk.consumptioninsights.dataaccess.governance.GovernanceSource;
+import uk.consumptioninsights.dataaccess.governance.Grant;
+import uk.consumptioninsights.dataaccess.governance.Restricted;
+import uk.consumptioninsights.dataaccess.governance.RowFilter;
+import uk.consumptioninsights.dataaccess.governance.ShareGrant;
+import uk.consumptioninsights.dataaccess.governance.SharedObject;
+import uk.consumptioninsights.dataaccess.governance.TableColumns;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
+import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.dataaccess.source.SourceException;
@@ -16,26 +26,47 @@ import uk.consumptioninsights.model.meter.GspGroup;
 
 /**
  * The source the user is looking at, behind one stable reference: view-models receive this at construction and the
- * shell swaps what is behind it once the workspace is ready (later: a Databricks provider or a share). Thread-safe.
+ * shell swaps what is behind it once the workspace is ready (later: a Databricks provider or a share). Its
+ * {@link #governance()} answers for the same source. Thread-safe.
  */
 public final class ActiveSource implements ConsumptionSource {
 
-    private volatile ConsumptionSource current;
+    /** Source and governance swap together, so a reader never pairs one source's data with another's grants. */
+    private record Current(ConsumptionSource source, GovernanceSource governance) {
+    }
 
+    private final GovernanceSource governance = new ActiveGovernance();
+    private volatile Current current;
+
+    /** Shows {@code source}, which carries no governance metadata. */
     public void use(ConsumptionSource source) {
-        this.current = Objects.requireNonNull(source, "source");
+        this.current = new Current(Objects.requireNonNull(source, "source"), OpenedSource.NO_GOVERNANCE);
+    }
+
+    /** Shows the opened source with its governance. */
+    public void use(OpenedSource opened) {
+        this.current = new Current(opened.source(), opened.governance());
     }
 
     public boolean isOpen() {
         return current != null;
     }
 
-    private ConsumptionSource current() {
-        ConsumptionSource source = current;
-        if (source == null) {
+    /** The governance of whatever source is shown at the time of each call. */
+    public GovernanceSource governance() {
+        return governance;
+    }
+
+    private Current open() {
+        Current shown = current;
+        if (shown == null) {
             throw new SourceException("No data source is open yet: the local workspace is still being prepared.");
         }
-        return source;
+        return shown;
+    }
+
+    private ConsumptionSource current() {
+        return open().source();
     }
 
     @Override
@@ -64,6 +95,11 @@ public final class ActiveSource implements ConsumptionSource {
     }
 
     @Override
+    public ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range, SeriesResolution resolution) {
+        return current().consumption(role, scope, range, resolution);
+    }
+
+    @Override
     public List<MeterChoice> meters(PurposeRole role) {
         return current().meters(role);
     }
@@ -76,5 +112,57 @@ public final class ActiveSource implements ConsumptionSource {
     @Override
     public AnomalyListing anomalies(PurposeRole role, DateRange range) {
         return current().anomalies(role, range);
+    }
+
+    private final class ActiveGovernance implements GovernanceSource {
+
+        private GovernanceSource current() {
+            return open().governance();
+        }
+
+        @Override
+        public Restricted<List<Grant>> grants(PurposeRole role) {
+            return current().grants(role);
+        }
+
+        @Override
+        public Restricted<List<ColumnMask>> columnMasks(PurposeRole role) {
+            return current().columnMasks(role);
+        }
+
+        @Override
+        public Restricted<List<RowFilter>> rowFilters(PurposeRole role) {
+            return current().rowFilters(role);
+        }
+
+        @Override
+        public Restricted<List<AuditEvent>> audit(PurposeRole role, int limit) {
+            return current().audit(role, limit);
+        }
+
+        @Override
+        public Restricted<List<TableColumns>> goldSchema() {
+            return current().goldSchema();
+        }
+
+        @Override
+        public Restricted<List<String>> shares() {
+            return current().shares();
+        }
+
+        @Override
+        public Restricted<List<SharedObject>> sharedObjects(String share) {
+            return current().sharedObjects(share);
+        }
+
+        @Override
+        public Restricted<List<ShareGrant>> shareRecipients(String share) {
+            return current().shareRecipients(share);
+        }
+
+        @Override
+        public Restricted<TableColumns> sharedColumns(SharedObject object) {
+            return current().sharedColumns(object);
+        }
     }
 }

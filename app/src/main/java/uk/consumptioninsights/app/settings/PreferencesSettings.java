@@ -2,11 +2,15 @@ package uk.consumptioninsights.app.settings;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.dataaccess.provider.ProviderConnectionSettings;
+import uk.consumptioninsights.dataaccess.provider.SignIn;
+import uk.consumptioninsights.dataaccess.provider.Transport;
 import uk.consumptioninsights.model.access.PurposeRole;
 
 /**
@@ -23,6 +27,7 @@ public final class PreferencesSettings implements Settings {
     private static final String WIDTH = "windowWidth";
     private static final String HEIGHT = "windowHeight";
     private static final String IMPORT_FOLDER = "lastImportFolder";
+    private static final String PROVIDER = "provider.";
 
     private final Preferences node;
 
@@ -92,6 +97,57 @@ public final class PreferencesSettings implements Settings {
     public void saveLastImportFolder(Path folder) {
         node.put(IMPORT_FOLDER, folder.toAbsolutePath().toString());
         flush();
+    }
+
+    @Override
+    public Optional<ProviderConnection> lastProviderConnection() {
+        String host = node.get(PROVIDER + "host", null);
+        if (host == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<String> clientId = Optional.ofNullable(node.get(PROVIDER + "clientId", null));
+            SignIn signIn = switch (node.get(PROVIDER + "signIn", "")) {
+                case "oauth-browser" -> new SignIn.OAuthBrowser(clientId);
+                case "oauth-client-credentials" -> new SignIn.OAuthClientCredentials(clientId.orElse(""));
+                default -> new SignIn.PersonalAccessToken();
+            };
+            ProviderConnectionSettings settings = new ProviderConnectionSettings(host, node.get(PROVIDER + "httpPath", ""),
+                    Optional.ofNullable(node.get(PROVIDER + "catalog", null)), Optional.ofNullable(node.get(PROVIDER + "schema", null)),
+                    signIn, Transport.valueOf(node.get(PROVIDER + "transport", Transport.THRIFT.name())),
+                    Duration.ofSeconds(node.getLong(PROVIDER + "connectTimeoutSeconds", 60)),
+                    Duration.ofSeconds(node.getLong(PROVIDER + "queryTimeoutSeconds", 300)));
+            return Optional.of(new ProviderConnection(node.get(PROVIDER + "profile", ""), settings));
+        } catch (IllegalArgumentException e) {
+            LOG.info("Ignoring the remembered Databricks connection: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void saveLastProviderConnection(ProviderConnection connection) {
+        ProviderConnectionSettings s = connection.settings();
+        node.put(PROVIDER + "profile", connection.profileName());
+        node.put(PROVIDER + "host", s.host());
+        node.put(PROVIDER + "httpPath", s.httpPath());
+        putOrRemove(PROVIDER + "catalog", s.catalog());
+        putOrRemove(PROVIDER + "schema", s.schema());
+        node.put(PROVIDER + "signIn", s.signIn().kind());
+        Optional<String> clientId = s.signIn() instanceof SignIn.OAuthClientCredentials m2m ? Optional.of(m2m.clientId())
+                : s.signIn() instanceof SignIn.OAuthBrowser browser ? browser.clientId() : Optional.empty();
+        putOrRemove(PROVIDER + "clientId", clientId);
+        node.put(PROVIDER + "transport", s.transport().name());
+        node.putLong(PROVIDER + "connectTimeoutSeconds", s.connectTimeout().toSeconds());
+        node.putLong(PROVIDER + "queryTimeoutSeconds", s.queryTimeout().toSeconds());
+        flush();
+    }
+
+    private void putOrRemove(String key, Optional<String> value) {
+        if (value.isPresent()) {
+            node.put(key, value.get());
+        } else {
+            node.remove(key);
+        }
     }
 
     private void flush() {

@@ -2,6 +2,7 @@ package uk.consumptioninsights.app.settings;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import uk.consumptioninsights.dataaccess.provider.ProviderConnectionSettings;
 import uk.consumptioninsights.model.access.PurposeRole;
 
 /** What the workbench remembers between runs. No secrets ever go here. */
@@ -20,7 +21,19 @@ public interface Settings {
 
     void saveLastImportFolder(Path folder);
 
+    /** The Databricks connection last connected to (host, path, namespace, sign-in kind, timeouts; never its secret). */
+    default Optional<ProviderConnection> lastProviderConnection() {
+        return Optional.empty();
+    }
+
+    default void saveLastProviderConnection(ProviderConnection connection) {
+    }
+
     record WindowSize(double width, double height) {
+    }
+
+    /** @param profileName the saved profile it came from, or empty */
+    record ProviderConnection(String profileName, ProviderConnectionSettings settings) {
     }
 
     /** Remembers nothing across runs: for tests and for when the preferences store cannot be used. */
@@ -29,6 +42,7 @@ public interface Settings {
             private PurposeRole role;
             private WindowSize size;
             private Path importFolder;
+            private ProviderConnection provider;
 
             @Override
             public Optional<PurposeRole> lastRole() {
@@ -58,6 +72,16 @@ public interface Settings {
             @Override
             public void saveLastImportFolder(Path folder) {
                 importFolder = folder;
+            }
+
+            @Override
+            public Optional<ProviderConnection> lastProviderConnection() {
+                return Optional.ofNullable(provider);
+            }
+
+            @Override
+            public void saveLastProviderConnection(ProviderConnection connection) {
+                provider = connection;
             }
         };
     }

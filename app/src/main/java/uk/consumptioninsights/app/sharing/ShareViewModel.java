@@ -172,7 +172,7 @@ public final class ShareViewModel {
         current = runner.task("Loading " + consumption.qualifiedName(), progress -> {
                     OpenedShare share = recipient.load(from, consumption, anomalies, progress);
                     unclaimed.set(share);
-                    OpenedSource opened = OpenedSource.of(share.source(), () -> recipient.release(share));
+                    OpenedSource opened = OpenedSource.of(share.source(), share.governance(), () -> recipient.release(share));
                     progress.checkCancelled();
                     return new Loaded(share, opened);
                 })

@@ -108,7 +108,7 @@ public final class ShellView {
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.activity().runningProperty().not());
         Menu view = new Menu("_View", null, refresh, cancel, new SeparatorMenuItem());
-        String[] names = {"_Overview", "C_onsumption", "_Anomalies", "_Governance"};
+        String[] names = {"_Overview", "C_onsumption", "_Anomalies", "_Governance & Consent", "_Data Sharing"};
         for (int i = 0; i < names.length; i++) {
             int index = i;
             MenuItem go = new MenuItem(names[i]);

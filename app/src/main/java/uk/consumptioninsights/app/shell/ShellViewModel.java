@@ -138,7 +138,7 @@ public final class ShellViewModel {
     /** Runs off the UI thread. */
     private OpenedSource openDefault(Progress progress) throws Exception {
         ConsumptionSource source = opener.open(progress);
-        OpenedSource opened = OpenedSource.of(source, () -> opener.release(source));
+        OpenedSource opened = OpenedSource.of(source, opener.governance(source), () -> opener.release(source));
         progress.checkCancelled();
         return opened;
     }
@@ -195,7 +195,7 @@ public final class ShellViewModel {
     private void show(OpenedSource next, boolean isDefault) {
         OpenedSource previous = shown;
         shown = next;
-        activeSource.use(next.source());
+        activeSource.use(next);
         sourceTitle.set(next.descriptor().title());
         sourceLocation.set(next.descriptor().location());
         defaultSourceShown.set(isDefault);

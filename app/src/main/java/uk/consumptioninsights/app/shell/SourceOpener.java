@@ -1,5 +1,7 @@
 package uk.consumptioninsights.app.shell;
 
+import uk.consumptioninsights.app.session.OpenedSource;
+import uk.consumptioninsights.dataaccess.governance.GovernanceSource;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.model.work.Progress;
 
@@ -17,5 +19,10 @@ public interface SourceOpener {
      * {@link #open} handed it out again since. Returns at once; closing happens in the background. Does nothing by default.
      */
     default void release(ConsumptionSource opened) {
+    }
+
+    /** Governance of what {@link #open} returned; none by default. Call off the UI thread. */
+    default GovernanceSource governance(ConsumptionSource opened) {
+        return OpenedSource.NO_GOVERNANCE;
     }
 }

@@ -24,6 +24,7 @@ import uk.consumptioninsights.app.importer.ImportedSource;
 import uk.consumptioninsights.app.importer.MeterCsvImporter;
 import uk.consumptioninsights.dataaccess.importer.CsvImportReport;
 import uk.consumptioninsights.dataaccess.importer.LondonCsvImport;
+import uk.consumptioninsights.dataaccess.governance.WorkspaceGovernance;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
@@ -84,7 +85,7 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
             open.put(target, workspace);
             kept = true;
             LOG.info("Imported {}: {}", csv, report.summary());
-            return new ImportedSource(source, report, target);
+            return new ImportedSource(source, new WorkspaceGovernance(workspace), report, target);
         } catch (SQLException e) {
             throw new SourceException("The readings of " + name + " could not be written to a new workspace in " + folder
                     + ". Check that the disk has space and the folder can be written to, then import the file again.", e);

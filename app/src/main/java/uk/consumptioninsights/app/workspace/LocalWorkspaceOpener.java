@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.shell.SourceOpener;
 import uk.consumptioninsights.dataaccess.generate.BuildReport;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
+import uk.consumptioninsights.app.session.OpenedSource;
+import uk.consumptioninsights.dataaccess.governance.GovernanceSource;
+import uk.consumptioninsights.dataaccess.governance.WorkspaceGovernance;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
@@ -93,6 +96,12 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
     }
 
     /** The open workspace, once {@link #open} got that far. */
+    /** The workspace's own grants, masks and audit log of what the workbench read. */
+    @Override
+    public GovernanceSource governance(ConsumptionSource opened) {
+        return workspace().<GovernanceSource>map(WorkspaceGovernance::new).orElse(OpenedSource.NO_GOVERNANCE);
+    }
+
     public Optional<LocalWorkspace> workspace() {
         return Optional.ofNullable(workspace);
     }

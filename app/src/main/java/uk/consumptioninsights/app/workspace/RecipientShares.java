@@ -38,6 +38,7 @@ import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.governance.WorkspaceGovernance;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceConsumptionSource;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceLayout;
 import uk.consumptioninsights.model.work.Progress;
@@ -187,7 +188,7 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
                 + grouped.format(files) + (files == 1 ? " file, " : " files, ") + grouped.format(fromCache)
                 + " from the cache, " + megabytes(downloaded) + " downloaded.";
         LOG.info("{} Workspace {}", summary, file);
-        OpenedShare opened = new OpenedShare(decorator.apply(source), file, summary);
+        OpenedShare opened = new OpenedShare(decorator.apply(source), new WorkspaceGovernance(workspace), file, summary);
         latest.put(file, opened);
         return opened;
     }

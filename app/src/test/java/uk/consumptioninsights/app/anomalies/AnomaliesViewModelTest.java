@@ -2,6 +2,7 @@ package uk.consumptioninsights.app.anomalies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,8 @@ import uk.consumptioninsights.dataaccess.source.AnomalyCount;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
 import uk.consumptioninsights.dataaccess.source.AnomalyOrigin;
 import uk.consumptioninsights.dataaccess.source.AnomalyRow;
+import uk.consumptioninsights.dataaccess.source.DateRange;
+import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.model.access.PurposeRole;
@@ -86,6 +89,40 @@ class AnomaliesViewModelTest {
                 .containsExactly(tuple("19 Nov 2026", "_C · London", "Network anomaly",
                         "Medium", "Local", "14"));
         assertThat(source.calls).containsExactly("anomalies RESEARCH", "consumption RESEARCH " + new SeriesScope.AllMeters());
+    }
+
+    @Test
+    void theBackdropIsFetchedSizedToTheChartAndMarkersKeepTheirInstants() {
+        DateRange year = new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        source.allMeters = FakeSource.halfHourly(year, 2);
+        Instant start = SettlementCalendar.periodStart(LocalDate.of(2026, 6, 15), 13);
+        source.anomalies.put(PurposeRole.SETTLEMENT, new AnomalyListing.Detections(List.of(new AnomalyRow("a1",
+                FakeSource.MPAN_1, "_A", AnomalyType.THEFT_BYPASS, Severity.HIGH, 0.9, start, start.plusSeconds(5400),
+                1.2, 0.1, "x", AnomalyOrigin.LOCAL, 0.8)), FakeSource.provenance("gold.v_settlement_anomalies", 1)));
+
+        session.publish(PurposeRole.SETTLEMENT, year);
+
+        SeriesResolution asked = source.consumptionRequests.get(0).resolution();
+        assertThat(asked).isEqualTo(SeriesResolution.forPoints(year, AnomaliesViewModel.BACKDROP_POINTS));
+        assertThat(asked.halfHoursPerPoint()).isEqualTo(8);
+        assertThat(vm.backdropProperty().get().size()).isEqualTo(365 * 6);
+        assertThat(vm.backdropResolutionProperty().get()).isEqualTo(asked);
+        assertThat(vm.backdropTitleProperty().get()).isEqualTo("All meters · kWh per 4 h");
+        long origin = SettlementCalendar.dayStart(year.from()).getEpochSecond();
+        long pointStart = origin + Math.floorDiv(start.getEpochSecond() - origin, asked.bucketSeconds()) * asked.bucketSeconds();
+        double pointKwh = source.allMeters.slice(Instant.ofEpochSecond(pointStart),
+                Instant.ofEpochSecond(pointStart + asked.bucketSeconds())).totalKwh();
+        assertThat(vm.markers()).singleElement().satisfies(marker -> {
+            assertThat(marker.epochSecond()).isEqualTo(start.getEpochSecond());
+            assertThat(marker.kwh()).isCloseTo(pointKwh, within(1e-9));
+        });
+
+        vm.selectedProperty().set(vm.detections().get(0));
+
+        assertThat(source.consumptionRequests).last().satisfies(detail -> {
+            assertThat(detail.resolution()).isEqualTo(SeriesResolution.HALF_HOURLY);
+            assertThat(detail.scope()).isInstanceOf(SeriesScope.OneMeter.class);
+        });
     }
 
     @Test

@@ -199,7 +199,7 @@ class ShareViewModelTest {
                 throw loadFailure;
             }
             loaded.add(consumption.qualifiedName() + anomalies.map(a -> "+" + a.qualifiedName()).orElse(""));
-            return new OpenedShare(new RecipientFake(), Path.of("/tmp/recipients/elexon.duckdb"), "Loaded 480 readings.");
+            return new OpenedShare(new RecipientFake(), null, Path.of("/tmp/recipients/elexon.duckdb"), "Loaded 480 readings.");
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
 import uk.consumptioninsights.dataaccess.source.Provenance;
+import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.dataaccess.source.SourceKind;
@@ -30,6 +32,8 @@ public final class FakeSource implements ConsumptionSource {
     public static final String MPAN_2 = "1298765432104";
 
     public final List<String> calls = new ArrayList<>();
+    /** Every consumption question with its dates and resolution, oldest first (also listed in {@link #calls}). */
+    public final List<ConsumptionRequest> consumptionRequests = new ArrayList<>();
     public final Map<PurposeRole, DateRange> ranges = new EnumMap<>(PurposeRole.class);
     public final Map<PurposeRole, OverviewKpis> kpis = new EnumMap<>(PurposeRole.class);
     public final Map<PurposeRole, List<MeterChoice>> meters = new EnumMap<>(PurposeRole.class);
@@ -121,11 +125,38 @@ public final class FakeSource implements ConsumptionSource {
 
     @Override
     public ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range) {
+        return consumption(role, scope, range, SeriesResolution.HALF_HOURLY);
+    }
+
+    /**
+     * Sums the scripted half-hours of the range into points of {@code resolution}, aligned on the start of the range's
+     * first settlement day as the query catalog does; rows read counts the half-hours summed.
+     */
+    @Override
+    public ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range, SeriesResolution resolution) {
         call("consumption " + role + " " + scope);
+        consumptionRequests.add(new ConsumptionRequest(role, scope, range, resolution));
         double scale = scope instanceof SeriesScope.AllMeters ? 1 : scope instanceof SeriesScope.OneGspGroup ? 0.5 : 0.01;
-        HalfHourlySeries series = scale == 1 ? allMeters : halfHourly(range, scale);
-        return new ConsumptionSeries(scope, series, provenance(role.aggregatesOnly()
-                ? "gold.v_research_gsp_half_hourly" : "gold.v_settlement_half_hourly", series.size()));
+        long origin = SettlementCalendar.dayStart(range.from()).getEpochSecond();
+        HalfHourlySeries halfHours = (scale == 1 ? allMeters : halfHourly(range, scale)).slice(Instant.ofEpochSecond(origin),
+                SettlementCalendar.dayStart(range.to().plusDays(1)));
+        long width = resolution.bucketSeconds();
+        long[] times = new long[halfHours.size()];
+        double[] kwh = new double[halfHours.size()];
+        int points = 0;
+        for (int i = 0; i < halfHours.size(); i++) {
+            long point = origin + Math.floorDiv(halfHours.epochSecondAt(i) - origin, width) * width;
+            if (points == 0 || times[points - 1] != point) {
+                times[points++] = point;
+            }
+            kwh[points - 1] += halfHours.kwhAt(i);
+        }
+        HalfHourlySeries series = new HalfHourlySeries(Arrays.copyOf(times, points), Arrays.copyOf(kwh, points));
+        return new ConsumptionSeries(scope, series, resolution, provenance(role.aggregatesOnly()
+                ? "gold.v_research_gsp_half_hourly" : "gold.v_settlement_half_hourly", halfHours.size()));
+    }
+
+    public record ConsumptionRequest(PurposeRole role, SeriesScope scope, DateRange range, SeriesResolution resolution) {
     }
 
     @Override

@@ -8,6 +8,7 @@ import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
+import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.model.access.PurposeRole;
@@ -57,6 +58,12 @@ final class FaultySource implements ConsumptionSource {
     public ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range) {
         check();
         return real.consumption(role, scope, range);
+    }
+
+    @Override
+    public ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range, SeriesResolution resolution) {
+        check();
+        return real.consumption(role, scope, range, resolution);
     }
 
     @Override

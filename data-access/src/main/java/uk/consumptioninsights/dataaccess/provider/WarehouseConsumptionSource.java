@@ -18,12 +18,14 @@ public final class WarehouseConsumptionSource extends CatalogConsumptionSource i
 
     public static final String DEFAULT_SCHEMA = "gold";
 
+    private final WarehouseSessions sessions;
     private final WarehouseQueryEngine engine;
     private final SourceDescriptor descriptor;
 
     public WarehouseConsumptionSource(ProviderConnector connector) {
         super(new ConsumptionQueries(new SqlDialect.DatabricksSql(), namespace(connector.settings())));
-        this.engine = new WarehouseQueryEngine(new WarehouseSessions(connector));
+        this.sessions = new WarehouseSessions(connector);
+        this.engine = new WarehouseQueryEngine(sessions);
         ProviderConnectionSettings settings = connector.settings();
         this.descriptor = new SourceDescriptor(SourceKind.PROVIDER,
                 settings.catalog().map(c -> c + ".").orElse("") + settings.schema().orElse(DEFAULT_SCHEMA),
@@ -35,6 +37,11 @@ public final class WarehouseConsumptionSource extends CatalogConsumptionSource i
         SqlDialect dialect = new SqlDialect.DatabricksSql();
         String schema = dialect.quote(settings.schema().orElse(DEFAULT_SCHEMA));
         return settings.catalog().map(c -> dialect.quote(c) + "." + schema).orElse(schema);
+    }
+
+    /** The warehouse sessions this source queries through; governance questions share them. */
+    public WarehouseSessions sessions() {
+        return sessions;
     }
 
     @Override

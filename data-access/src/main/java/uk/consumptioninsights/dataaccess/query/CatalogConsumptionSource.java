@@ -139,7 +139,7 @@ public abstract class CatalogConsumptionSource implements ConsumptionSource {
     @Override
     public AnomalyListing anomalies(PurposeRole role, DateRange range) {
         boolean counts = queries.views(role).aggregatesOnly();
-        SqlQuery query = counts ? queries.anomalyCounts(role, range) : queries.detections(role, range);
+        SqlQuery query = queries.anomalies(role, range);
         Instant started = Instant.now();
         AnomalyListing listing = engine().run(query, rs -> counts ? readCounts(rs, query, started) : readDetections(rs, query, started));
         recordRead(role, query, listing.provenance());

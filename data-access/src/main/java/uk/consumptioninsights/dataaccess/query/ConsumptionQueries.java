@@ -111,6 +111,11 @@ public final class ConsumptionQueries {
                 "SELECT DISTINCT gsp_group FROM " + v.halfHourly() + " ORDER BY 1", List.of());
     }
 
+    /** The role's anomalies: detections for roles that see meters, counts for aggregate-only roles. */
+    public SqlQuery anomalies(PurposeRole role, DateRange range) {
+        return views(role).aggregatesOnly() ? anomalyCounts(role, range) : detections(role, range);
+    }
+
     /**
      * Columns: id, meter key, GSP group, type, severity, score, start ms, end ms, expected kWh, actual kWh, reason,
      * detector, learned score. Only for roles that see meters.

@@ -25,14 +25,17 @@ public interface ConsumptionSource {
     ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range);
 
     /**
-     * The series summed into points of {@code resolution}, computed by the engine: a chart asks for about as many
-     * points as it can draw.
+     * The series summed into points of {@code resolution}: a chart asks for about as many points as it can draw.
+     * Sources backed by a query engine compute the points there; this default sums the half-hourly series here, for
+     * sources that hold it in memory anyway.
      */
     default ConsumptionSeries consumption(PurposeRole role, SeriesScope scope, DateRange range, SeriesResolution resolution) {
-        if (!resolution.halfHourly()) {
-            throw new UnsupportedOperationException("This source returns half-hourly series only");
+        ConsumptionSeries halfHourly = consumption(role, scope, range);
+        if (resolution.halfHourly()) {
+            return halfHourly;
         }
-        return consumption(role, scope, range);
+        return new ConsumptionSeries(scope, SeriesPoints.sum(halfHourly.series(), range, resolution), resolution,
+                halfHourly.provenance());
     }
 
     /** Meters the role may chart one by one: empty for aggregate-only roles. */

@@ -6,9 +6,13 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.query.CatalogConsumptionSource;
 import uk.consumptioninsights.dataaccess.query.ConsumptionQueries;
 import uk.consumptioninsights.dataaccess.query.QueryEngine;
+import uk.consumptioninsights.dataaccess.query.SqlQuery;
+import uk.consumptioninsights.dataaccess.source.Provenance;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.source.SourceKind;
@@ -23,13 +27,17 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
     /** meta.workspace_info kind of a recipient's copy of a share. */
     public static final String RECIPIENT_KIND = "recipient";
 
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceConsumptionSource.class);
+
     private final QueryEngine engine;
+    private final WorkspaceAuditLog auditLog;
     private final SourceDescriptor descriptor;
     private final List<PurposeRole> roles;
 
     public WorkspaceConsumptionSource(LocalWorkspace workspace) {
         super(ConsumptionQueries.localWorkspace());
         this.engine = new LocalQueryEngine(workspace);
+        this.auditLog = new WorkspaceAuditLog(workspace);
         this.descriptor = describe(workspace);
         // A recipient's copy of a share answers for the Recipient purpose only: that is all the provider granted.
         this.roles = descriptor.kind() == SourceKind.RECIPIENT ? List.of(PurposeRole.RECIPIENT) : List.of(PurposeRole.values());
@@ -77,5 +85,15 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
     @Override
     protected QueryEngine engine() {
         return engine;
+    }
+
+    /** Best effort: the figure was read correctly, so a log that cannot be written must not lose it. */
+    @Override
+    protected void recordRead(PurposeRole role, SqlQuery query, Provenance provenance) {
+        try {
+            auditLog.read(role, provenance.relation(), provenance.rowsRead());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the read of {} in the audit log", provenance.relation(), e);
+        }
     }
 }

@@ -64,3 +64,60 @@ UNION ALL
 SELECT anomaly_id, mpan AS mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date,
        interval_start_utc, interval_end_utc, expected_kwh, actual_kwh, reason, detector, learned_score
 FROM gold.anomalies;
+
+-- Governance tables as in the local layout, left empty: the provider's Unity Catalog governs the share, so a
+-- recipient's copy has no grants, masks or shares of its own to describe. The audit log records local reads.
+CREATE TABLE IF NOT EXISTS meta.grants (
+    principal   VARCHAR NOT NULL,
+    privilege   VARCHAR NOT NULL,
+    object_type VARCHAR NOT NULL,
+    object_key  VARCHAR NOT NULL,
+    PRIMARY KEY (principal, privilege, object_type, object_key)
+);
+
+CREATE TABLE IF NOT EXISTS meta.column_masks (
+    table_name    VARCHAR NOT NULL,
+    column_name   VARCHAR NOT NULL,
+    mask_function VARCHAR NOT NULL,
+    using_columns VARCHAR NOT NULL,
+    PRIMARY KEY (table_name, column_name)
+);
+
+CREATE TABLE IF NOT EXISTS meta.row_filters (
+    table_name      VARCHAR PRIMARY KEY,
+    filter_function VARCHAR NOT NULL,
+    filter_columns  VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS meta.shares (
+    share_name VARCHAR PRIMARY KEY,
+    comment    VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS meta.share_objects (
+    share_name    VARCHAR NOT NULL,
+    name          VARCHAR NOT NULL,
+    object_type   VARCHAR NOT NULL,
+    shared_object VARCHAR NOT NULL,
+    partitions    VARCHAR NOT NULL,
+    PRIMARY KEY (share_name, name)
+);
+
+CREATE TABLE IF NOT EXISTS meta.share_recipients (
+    share_name VARCHAR NOT NULL,
+    recipient  VARCHAR NOT NULL,
+    privilege  VARCHAR NOT NULL,
+    PRIMARY KEY (share_name, recipient, privilege)
+);
+
+CREATE SEQUENCE IF NOT EXISTS meta.audit_log_seq;
+CREATE TABLE IF NOT EXISTS meta.audit_log (
+    event_id       BIGINT    NOT NULL DEFAULT nextval('meta.audit_log_seq'),
+    event_time_utc TIMESTAMP NOT NULL,
+    user_name      VARCHAR   NOT NULL,
+    action         VARCHAR   NOT NULL,
+    object         VARCHAR   NOT NULL,
+    purpose        VARCHAR   NOT NULL,
+    rows_read      BIGINT,
+    status         VARCHAR   NOT NULL
+);

@@ -194,3 +194,105 @@ CREATE OR REPLACE VIEW gold.v_recipient_anomalies AS
 SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,
        interval_end_utc, expected_kwh, actual_kwh, reason, detector, learned_score
 FROM gold.anomalies_curated;
+
+-- Governance, described for the governance tab as Unity Catalog describes the provider's: who may read each purpose
+-- view and how the views restrict what they show. The restrictions ARE the view definitions above; these rows say
+-- truthfully what those definitions do. Seeded with INSERT OR IGNORE because this file runs on every open.
+CREATE TABLE IF NOT EXISTS meta.grants (
+    principal   VARCHAR NOT NULL,
+    privilege   VARCHAR NOT NULL,
+    object_type VARCHAR NOT NULL,
+    object_key  VARCHAR NOT NULL,
+    PRIMARY KEY (principal, privilege, object_type, object_key)
+);
+
+-- using_columns: comma list of the columns the mask reads, '' when only the masked column.
+CREATE TABLE IF NOT EXISTS meta.column_masks (
+    table_name    VARCHAR NOT NULL,
+    column_name   VARCHAR NOT NULL,
+    mask_function VARCHAR NOT NULL,
+    using_columns VARCHAR NOT NULL,
+    PRIMARY KEY (table_name, column_name)
+);
+
+CREATE TABLE IF NOT EXISTS meta.row_filters (
+    table_name      VARCHAR PRIMARY KEY,
+    filter_function VARCHAR NOT NULL,
+    filter_columns  VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS meta.shares (
+    share_name VARCHAR PRIMARY KEY,
+    comment    VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS meta.share_objects (
+    share_name    VARCHAR NOT NULL,
+    name          VARCHAR NOT NULL,
+    object_type   VARCHAR NOT NULL,
+    shared_object VARCHAR NOT NULL,
+    partitions    VARCHAR NOT NULL,
+    PRIMARY KEY (share_name, name)
+);
+
+CREATE TABLE IF NOT EXISTS meta.share_recipients (
+    share_name VARCHAR NOT NULL,
+    recipient  VARCHAR NOT NULL,
+    privilege  VARCHAR NOT NULL,
+    PRIMARY KEY (share_name, recipient, privilege)
+);
+
+-- What the workbench itself read and exported; event_id orders events within the same clock tick.
+CREATE SEQUENCE IF NOT EXISTS meta.audit_log_seq;
+CREATE TABLE IF NOT EXISTS meta.audit_log (
+    event_id       BIGINT    NOT NULL DEFAULT nextval('meta.audit_log_seq'),
+    event_time_utc TIMESTAMP NOT NULL,
+    user_name      VARCHAR   NOT NULL,
+    action         VARCHAR   NOT NULL,
+    object         VARCHAR   NOT NULL,
+    purpose        VARCHAR   NOT NULL,
+    rows_read      BIGINT,
+    status         VARCHAR   NOT NULL
+);
+
+-- Each purpose's group may use the gold schema and read its own views, and nothing else.
+INSERT OR IGNORE INTO meta.grants VALUES
+    ('settlement-analysts', 'USE SCHEMA', 'SCHEMA', 'gold'),
+    ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_half_hourly'),
+    ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_anomalies'),
+    ('market-monitoring', 'USE SCHEMA', 'SCHEMA', 'gold'),
+    ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_half_hourly'),
+    ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_anomalies'),
+    ('research', 'USE SCHEMA', 'SCHEMA', 'gold'),
+    ('research', 'SELECT', 'VIEW', 'gold.v_research_gsp_half_hourly'),
+    ('research', 'SELECT', 'VIEW', 'gold.v_research_population'),
+    ('research', 'SELECT', 'VIEW', 'gold.v_research_anomaly_summary'),
+    ('recipients', 'USE SCHEMA', 'SCHEMA', 'gold'),
+    ('recipients', 'SELECT', 'VIEW', 'gold.v_recipient_half_hourly'),
+    ('recipients', 'SELECT', 'VIEW', 'gold.v_recipient_anomalies');
+
+-- The pseudonymous views show mpan_pseudonym in place of the MPAN: "P" + 16 hex characters of HMAC-SHA-256 of
+-- gold.meters.mpan under the workspace key, computed in Java at registration (the key never enters the database).
+-- Settlement views carry the raw MPAN unmasked; Research views carry no meter identity at all.
+INSERT OR IGNORE INTO meta.column_masks VALUES
+    ('gold.consumption_curated', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
+    ('gold.anomalies_curated', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
+    ('gold.v_market_monitoring_half_hourly', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
+    ('gold.v_market_monitoring_anomalies', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
+    ('gold.v_recipient_half_hourly', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
+    ('gold.v_recipient_anomalies', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan');
+
+-- The Research views' WHERE and HAVING clauses: groups below the minimum group size are never shown.
+INSERT OR IGNORE INTO meta.row_filters VALUES
+    ('gold.v_research_gsp_half_hourly', 'meter_count >= ${research_min_group}', 'meter_count'),
+    ('gold.v_research_population', 'count(*) >= ${research_min_group} per gsp_group', 'gsp_group');
+
+INSERT OR IGNORE INTO meta.shares VALUES
+    ('consumption_share', 'Pseudonymous half-hourly consumption and anomalies for recipients');
+
+INSERT OR IGNORE INTO meta.share_objects VALUES
+    ('consumption_share', 'consumption.half_hourly', 'VIEW', 'gold.v_recipient_half_hourly', ''),
+    ('consumption_share', 'consumption.anomalies', 'VIEW', 'gold.v_recipient_anomalies', '');
+
+INSERT OR IGNORE INTO meta.share_recipients VALUES
+    ('consumption_share', 'example-recipient', 'SELECT');

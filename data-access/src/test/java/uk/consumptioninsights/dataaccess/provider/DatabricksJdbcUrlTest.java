@@ -104,4 +104,21 @@ class DatabricksJdbcUrlTest {
         assertThat(new uk.consumptioninsights.dataaccess.provider.credentials.SecretFound(secret).toString())
                 .doesNotContain(TOKEN);
     }
+
+    @Test
+    void overridesReplaceDriverPropertiesButNeverSecretsOrTheLogLevel() {
+        DatabricksJdbcUrl jdbc = DatabricksJdbcUrl.of(settings(new SignIn.PersonalAccessToken(), Transport.THRIFT),
+                Optional.of(new ProviderSecret(TOKEN))).withOverrides(java.util.Map.of("ssl", "0", "supportManyParameters", "1"));
+
+        assertThat(jdbc.url()).contains(";ssl=0").doesNotContain("ssl=1").contains(";supportManyParameters=1")
+                .contains("LogLevel=WARN").doesNotContain(TOKEN);
+        assertThat(jdbc.properties().getProperty("PWD")).isEqualTo(TOKEN);
+        assertThat(jdbc.properties().getProperty("ssl")).isEqualTo("0");
+        for (String forbidden : new String[] {"PWD", "pwd", "OAuth2Secret", "LogLevel", "UID"}) {
+            assertThatThrownBy(() -> jdbc.withOverrides(java.util.Map.of(forbidden, "x")))
+                    .as(forbidden).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> jdbc.withOverrides(java.util.Map.of("ssl", "0;LogLevel=DEBUG")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -25,6 +25,8 @@ public record ProviderFailure(FailureCategory category, String message, String d
     static final int VENDOR_INCORRECT_HOST = 700120;
     static final int VENDOR_INCORRECT_UID = 500174;
 
+    // The driver quotes the session configuration (statement_timeout=...) in every Thrift error, so that word is no evidence.
+    private static final Pattern TIMEOUT_WORD = Pattern.compile("(?<!statement_)timeout");
     private static final Pattern HTTP_CODE = Pattern.compile("(?i)(?:HTTP request failed by code: |status code:? |HTTP |code: )(\\d{3})\\b");
 
     public ProviderFailure {
@@ -130,7 +132,7 @@ public record ProviderFailure(FailureCategory category, String message, String d
             }
             if (timeoutType || sqlStates.contains("HYT00") || sqlStates.contains("HYT01")
                     || sqlStates.contains("STATEMENT_EXECUTION_TIMEOUT") || sqlStates.contains("OPERATION_TIMEOUT_ERROR")
-                    || has("timed out") || has("timeout") || has("deadline_exceeded") || has("timedout_state")) {
+                    || has("timed out") || TIMEOUT_WORD.matcher(text).find() || has("deadline_exceeded") || has("timedout_state")) {
                 return FailureCategory.TIMEOUT;
             }
             if (has("sslhandshakeexception") || has("pkix path") || sqlStates.contains("SSL_HANDSHAKE_ERROR")

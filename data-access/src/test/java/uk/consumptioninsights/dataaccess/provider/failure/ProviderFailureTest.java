@@ -72,6 +72,26 @@ class ProviderFailureTest {
     }
 
     @Test
+    void theSessionsStatementTimeoutQuotedInAThriftErrorIsNoTimeout() {
+        // What databricks-jdbc 3.4.5 raises when a 401 comes without a body (seen against a loopback server).
+        SQLException e = new SQLException("Connection failure while using the OSS Databricks JDBC driver.", "CONNECTION_ERROR", 0,
+                new SQLException("Error while receiving response from Thrift server. Request {TOpenSessionReq("
+                        + "configuration:{statement_timeout=30})}, Error {Failed to flush data to server: "
+                        + "NoHttpResponseException: 127.0.0.1:4711 failed to respond}"));
+        assertThat(categoryOf(e)).isEqualTo(FailureCategory.NETWORK);
+        assertThat(categoryOf(new SQLException("Read timeout; request {configuration:{statement_timeout=30}}", "CONNECTION_ERROR")))
+                .isEqualTo(FailureCategory.TIMEOUT);
+    }
+
+    @Test
+    void expiredTokenAsTheThriftEndpointReportsIt() {
+        assertThat(categoryOf(new SQLException("Error while receiving response from Thrift server. Request {TOpenSessionReq("
+                + "configuration:{statement_timeout=30})}, Error {Failed to flush data to server: HTTP request failed by "
+                + "code: 403, status line: HTTP/1.1 403 Forbidden. Error message: Token is expired.}", "CONNECTION_ERROR")))
+                .isEqualTo(FailureCategory.EXPIRED_TOKEN);
+    }
+
+    @Test
     void timeoutAndCancel() {
         assertThat(categoryOf(new SQLTimeoutException("Statement execution timed-out. StatementId abc",
                 "STATEMENT_EXECUTION_TIMEOUT"))).isEqualTo(FailureCategory.TIMEOUT);

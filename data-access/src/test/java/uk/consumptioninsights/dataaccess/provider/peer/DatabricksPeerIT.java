@@ -13,12 +13,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,20 +30,9 @@ class DatabricksPeerIT {
 
     @BeforeAll
     static void startPeer() throws Exception {
-        long started = System.nanoTime();
-        peer = SparkSqlPeer.start(Duration.ofMinutes(3), Duration.ofMinutes(20));
-        System.out.printf("provider peer ready in %d ms (log %s)%n", (System.nanoTime() - started) / 1_000_000, peer.log());
-        shim = ThriftProtocolShim.start(peer.port());
-    }
-
-    @AfterAll
-    static void stopPeer() throws Exception {
-        if (shim != null) {
-            shim.close();
-        }
-        if (peer != null) {
-            peer.close();
-        }
+        PeerRuntime runtime = PeerRuntime.shared();
+        peer = runtime.peer();
+        shim = runtime.shim();
     }
 
     @Test

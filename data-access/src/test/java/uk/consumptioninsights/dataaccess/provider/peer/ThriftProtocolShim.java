@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.databricks.internal.apache.thrift.TBase;
 import com.databricks.internal.apache.thrift.protocol.TBinaryProtocol;
@@ -54,6 +55,8 @@ public final class ThriftProtocolShim implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI backend;
     private final AtomicInteger seq = new AtomicInteger(1_000_000);
+    private final AtomicLong bytesToDriver = new AtomicLong();
+    private final AtomicLong repliesToDriver = new AtomicLong();
 
     private ThriftProtocolShim(URI backend) throws IOException {
         this.backend = backend;
@@ -72,6 +75,15 @@ public final class ThriftProtocolShim implements AutoCloseable {
         return server.getAddress();
     }
 
+    /** Thrift reply bytes sent to the driver so far: what a warehouse would send over the network. */
+    public long bytesToDriver() {
+        return bytesToDriver.get();
+    }
+
+    public long repliesToDriver() {
+        return repliesToDriver.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             // The driver's SDK probes /.well-known/... on connect; a quick 404 is all it needs.
@@ -83,6 +95,8 @@ public final class ThriftProtocolShim implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/x-thrift");
             exchange.sendResponseHeaders(200, reply.length);
             exchange.getResponseBody().write(reply);
+            bytesToDriver.addAndGet(reply.length);
+            repliesToDriver.incrementAndGet();
         } catch (Exception e) {
             System.err.println("shim: " + e);
         }
