@@ -18,7 +18,6 @@ import uk.consumptioninsights.dataaccess.provider.ProviderSecret;
 import uk.consumptioninsights.dataaccess.governance.WarehouseGovernance;
 import uk.consumptioninsights.dataaccess.provider.WarehouseConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
-import uk.consumptioninsights.model.access.PurposeRole;
 
 /**
  * Databricks SQL warehouses through the official driver. Keeps the sources it opened until the shell lets go of them,
@@ -50,7 +49,7 @@ public final class DatabricksWarehouses implements WarehouseAccess, AutoCloseabl
         ProviderConnector connector = new ProviderConnector(settings, secret, driverOverrides);
         ConnectionCheck check = connector.check();
         try (WarehouseConsumptionSource source = new WarehouseConsumptionSource(connector)) {
-            source.availableRange(PurposeRole.SETTLEMENT);
+            source.probeReadableRoles();
         }
         return check;
     }
@@ -67,7 +66,7 @@ public final class DatabricksWarehouses implements WarehouseAccess, AutoCloseabl
         WarehouseConsumptionSource source = new WarehouseConsumptionSource(connector);
         open.add(source);
         try {
-            source.availableRange(PurposeRole.SETTLEMENT);
+            source.probeReadableRoles();
             // Governance asks Unity Catalog through the same sessions, about the same catalog and gold schema.
             WarehouseGovernance governance = new WarehouseGovernance(source.sessions(), settings.catalog(),
                     settings.schema().orElse(WarehouseConsumptionSource.DEFAULT_SCHEMA));

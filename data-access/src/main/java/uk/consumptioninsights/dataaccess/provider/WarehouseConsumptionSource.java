@@ -1,11 +1,14 @@
 package uk.consumptioninsights.dataaccess.provider;
 
+import java.util.ArrayList;
 import java.util.List;
+import uk.consumptioninsights.dataaccess.provider.failure.FailureCategory;
 import uk.consumptioninsights.dataaccess.query.CatalogConsumptionSource;
 import uk.consumptioninsights.dataaccess.query.ConsumptionQueries;
 import uk.consumptioninsights.dataaccess.query.QueryEngine;
 import uk.consumptioninsights.dataaccess.query.SqlDialect;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
+import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.source.SourceKind;
 import uk.consumptioninsights.model.access.PurposeRole;
 
@@ -21,6 +24,7 @@ public final class WarehouseConsumptionSource extends CatalogConsumptionSource i
     private final WarehouseSessions sessions;
     private final WarehouseQueryEngine engine;
     private final SourceDescriptor descriptor;
+    private volatile List<PurposeRole> readableRoles = List.of(PurposeRole.values());
 
     public WarehouseConsumptionSource(ProviderConnector connector) {
         super(new ConsumptionQueries(new SqlDialect.DatabricksSql(), namespace(connector.settings())));
@@ -54,9 +58,40 @@ public final class WarehouseConsumptionSource extends CatalogConsumptionSource i
         return descriptor;
     }
 
+    /** Every purpose until {@link #probeReadableRoles()} has found which ones this identity may read. */
     @Override
     public List<PurposeRole> roles() {
-        return List.of(PurposeRole.values());
+        return readableRoles;
+    }
+
+    /**
+     * Reads each purpose's view once and keeps the purposes this identity may read, so a researcher is not greeted by
+     * the settlement view's refusal. Failures other than a missing privilege are thrown as they are; when no purpose is
+     * readable, the first refusal is.
+     */
+    public List<PurposeRole> probeReadableRoles() {
+        List<PurposeRole> readable = new ArrayList<>();
+        SourceException firstRefusal = null;
+        for (PurposeRole role : PurposeRole.values()) {
+            try {
+                availableRange(role);
+                readable.add(role);
+            } catch (SourceException e) {
+                if (!(e.getCause() instanceof ProviderException refused) || !isRefusal(refused.failure().category())) {
+                    throw e;
+                }
+                firstRefusal = firstRefusal == null ? e : firstRefusal;
+            }
+        }
+        if (readable.isEmpty()) {
+            throw firstRefusal;
+        }
+        readableRoles = List.copyOf(readable);
+        return readableRoles;
+    }
+
+    private static boolean isRefusal(FailureCategory category) {
+        return category == FailureCategory.MISSING_PRIVILEGE || category == FailureCategory.ACCESS_DENIED;
     }
 
     @Override

@@ -12,14 +12,23 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import uk.consumptioninsights.dataaccess.provider.ProviderConnector;
+import uk.consumptioninsights.dataaccess.provider.failure.ProviderFailure;
 
 /** The real databricks-jdbc driver against a local Spark + Delta peer through the protocol shim (issue 5). */
 @Tag("provider-peer")
@@ -89,6 +98,48 @@ class DatabricksPeerIT {
             assertThat(rows).containsExactly("M1 2024-01-01 1.5", "M1 2024-01-02 2.25");
         }
         System.out.printf("driver round trip in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The workbench's own connector (production URL and properties) through the real driver: the token reaches the
+     * server but no log record of the driver or the workbench, at any level the driver is configured to emit, and no
+     * message of a failure.
+     */
+    @Test
+    void theTokenAppearsInNoLogRecordAndNoFailure() throws Exception {
+        List<String> records = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record.getLoggerName() + " " + record.getMessage() + " "
+                        + Arrays.toString(record.getParameters())
+                        + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            ProviderConnector connector = PeerRuntime.shared().connector(PeerRuntime.CATALOG, "default");
+            assertThat(connector.displayUrl()).doesNotContain(PeerRuntime.TEST_TOKEN).contains("LogLevel=WARN");
+            assertThat(connector.check().user()).isNotBlank();
+            try (Connection connection = connector.open(); Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM no_such_schema.no_such_table"))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(ProviderFailure.classify(e).detail()).doesNotContain(PeerRuntime.TEST_TOKEN));
+            }
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(records).as("driver and workbench log records").noneMatch(r -> r.contains(PeerRuntime.TEST_TOKEN));
     }
 
     private static List<InetAddress> nonLoopbackAddresses() throws IOException {

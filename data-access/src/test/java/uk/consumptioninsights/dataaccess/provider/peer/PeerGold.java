@@ -37,7 +37,7 @@ public final class PeerGold {
     public static synchronized PeerGold shared() throws Exception {
         if (shared == null) {
             Path dir = Files.createDirectories(Path.of(System.getProperty("provider-peer.work"), "gold-" + ProcessHandle.current().pid()));
-            LocalWorkspace workspace = LocalWorkspace.open(dir.resolve("gold.duckdb"));
+            LocalWorkspace workspace = LocalWorkspace.open(dir.resolve("peer-parity.duckdb"));
             new SyntheticWorkspaceBuilder(new FleetSettings(11L, 150, FIRST, LAST, 0.05), InjectionRates.defaults())
                     .build(workspace, Progress.NONE);
             new WorkspaceRescorer(workspace).rescore(Progress.NONE);
