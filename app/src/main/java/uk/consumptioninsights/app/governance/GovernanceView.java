@@ -177,6 +177,7 @@ public final class GovernanceView {
                 RestrictedPane.unsorted(TextColumns.of("User", AuditItem::user, 200)),
                 RestrictedPane.unsorted(TextColumns.of("Action", AuditItem::action, 130)),
                 RestrictedPane.unsorted(TextColumns.of("Object", AuditItem::object, 320)),
+                RestrictedPane.unsorted(TextColumns.of("Rows", AuditItem::rows, 100)),
                 RestrictedPane.unsorted(TextColumns.of("Status", AuditItem::status, 80))));
         return RestrictedPane.of("audit", "Audit log", vm.audit(), table);
     }

@@ -193,7 +193,8 @@ public final class GovernanceViewModel extends FeatureViewModel {
                 String.join(", ", f.columns())));
         audit.show(newestFirst(snapshot.audit()), e -> new AuditItem(e.time(),
                 e.time() == null ? Formats.NONE : AUDIT_TIME.format(e.time()),
-                redact(role, e.user()), redact(role, e.action()), redact(role, e.object()), redact(role, e.status())));
+                redact(role, e.user()), redact(role, e.action()), redact(role, e.object()),
+                e.rowsRead().isPresent() ? Formats.count(e.rowsRead().getAsLong()) : Formats.NONE, redact(role, e.status())));
     }
 
     /** Sources promise newest first; sorting again costs nothing and keeps the promise on screen. */

@@ -345,7 +345,7 @@ public final class ShellView {
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
         cancel.disableProperty().bind(vm.activity().runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        Label keys = new Label("F5 refresh · Esc cancel · Ctrl+1–4 tabs");
+        Label keys = new Label("F5 refresh · Esc cancel · Ctrl+1–5 tabs");
         keys.getStyleClass().add("hint");
         HBox bar = new HBox(message, progress, cancel, keys);
         bar.getStyleClass().add("status-bar");
