@@ -164,5 +164,10 @@ public final class ActiveSource implements ConsumptionSource {
         public Restricted<TableColumns> sharedColumns(SharedObject object) {
             return current().sharedColumns(object);
         }
+
+        @Override
+        public Restricted<List<String>> sourceTables(String relation) {
+            return current().sourceTables(relation);
+        }
     }
 }

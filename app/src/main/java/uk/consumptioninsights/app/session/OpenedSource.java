@@ -115,6 +115,11 @@ public record OpenedSource(ConsumptionSource source, SourceDescriptor descriptor
         }
 
         @Override
+        public Restricted<List<String>> sourceTables(String relation) {
+            return none("lineage of " + relation);
+        }
+
+        @Override
         public String toString() {
             return "NO_GOVERNANCE";
         }

@@ -43,6 +43,27 @@ public final class ColumnComparison {
     }
 
     /**
+     * The gold tables a shared view reads, as one provider side: their columns in order, each name once, named
+     * "gold.anomalies + gold.meters". Empty when there is no lineage or a source is not in the gold schema.
+     */
+    public static Optional<TableColumns> underlying(List<TableColumns> gold, List<String> sources) {
+        if (sources == null || sources.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        Map<String, TableColumns.Column> columns = new LinkedHashMap<>();
+        for (String source : sources) {
+            Optional<TableColumns> table = providerTable(gold, source);
+            if (table.isEmpty()) {
+                return Optional.empty();
+            }
+            names.add(table.get().table());
+            table.get().columns().forEach(c -> columns.putIfAbsent(key(c.name()), c));
+        }
+        return Optional.of(new TableColumns(String.join(" + ", names), new ArrayList<>(columns.values())));
+    }
+
+    /**
      * Every provider column in its order, marked shared or not shared, then the columns only the share has, in the
      * share's order. Names match without regard to case, as Unity Catalog's do.
      */

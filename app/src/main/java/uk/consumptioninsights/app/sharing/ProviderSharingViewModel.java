@@ -177,14 +177,20 @@ public final class ProviderSharingViewModel extends FeatureViewModel {
         }
         List<TableColumns> gold = providerTables;
         objectLoad.start("Reading the columns of " + object.name(),
-                progress -> GovernanceAnswer.ask("read the columns of " + object.name(),
+                progress -> new ObjectColumns(GovernanceAnswer.ask("read the columns of " + object.name(),
                         () -> governance.sharedColumns(object.object())),
-                asked -> showComparison(object, gold, asked, role),
+                        GovernanceAnswer.ask("read what " + object.name() + " is built from",
+                                () -> governance.sourceTables(object.object().sharedFrom()))),
+                asked -> showComparison(object, gold, asked.shared(), asked.sources(), role),
                 error -> comparison.fail(describe(error, object.name()), ""));
     }
 
+    /** A shared object's columns, and the gold tables they come from (when lineage is readable). */
+    private record ObjectColumns(GovernanceAnswer<TableColumns> shared, GovernanceAnswer<List<String>> sources) {
+    }
+
     private void showComparison(SharedObjectItem object, List<TableColumns> gold, GovernanceAnswer<TableColumns> asked,
-                                PurposeRole role) {
+                                GovernanceAnswer<List<String>> sources, PurposeRole role) {
         if (asked.answer() == null) {
             comparison.fail(asked.failure(), "");
             return;
@@ -195,8 +201,11 @@ public final class ProviderSharingViewModel extends FeatureViewModel {
         }
         TableColumns shared = asked.valueOrNull();
         String statement = asked.answer().statement();
+        // A shared view is compared with the gold tables under it (what the provider holds); without readable
+        // lineage, with the shared object's own provider-side definition.
         Optional<TableColumns> provider = gold == null ? Optional.empty()
-                : ColumnComparison.providerTable(gold, object.object().sharedFrom());
+                : ColumnComparison.underlying(gold, sources.valueOrNull())
+                        .or(() -> ColumnComparison.providerTable(gold, object.object().sharedFrom()));
         if (provider.isPresent()) {
             List<ColumnComparisonItem> items = ColumnComparison.compare(provider.get(), shared);
             comparison.showRows(items, statement);

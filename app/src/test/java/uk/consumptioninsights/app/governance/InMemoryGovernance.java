@@ -48,6 +48,8 @@ public final class InMemoryGovernance implements GovernanceSource {
     public final Map<String, Restricted<List<ShareGrant>>> recipients = new HashMap<>();
     /** By the object's name as recipients see it. */
     public final Map<String, Restricted<TableColumns>> sharedColumns = new HashMap<>();
+    /** Lineage by relation; a relation not listed reads nothing further (a table). */
+    public final Map<String, Restricted<List<String>>> sourceTables = new HashMap<>();
     public volatile Restricted<List<TableColumns>> gold;
     public volatile Restricted<List<String>> shares;
     /** Runs inside {@link #grants}, on the task's thread: lets a test start newer work while a load is running. */
@@ -175,6 +177,12 @@ public final class InMemoryGovernance implements GovernanceSource {
     public Restricted<List<ShareGrant>> shareRecipients(String share) {
         calls.add("shareRecipients " + share);
         return recipients.getOrDefault(share, denied("No such share: " + share, "SHOW GRANTS ON SHARE " + share));
+    }
+
+    @Override
+    public Restricted<List<String>> sourceTables(String relation) {
+        calls.add("sourceTables " + relation);
+        return sourceTables.getOrDefault(relation, available(List.of(), "SELECT source_table_full_name FROM system.access.table_lineage"));
     }
 
     @Override

@@ -72,6 +72,45 @@ class ProviderSharingViewModelTest {
     }
 
     @Test
+    void aSharedViewIsComparedWithTheGoldTablesItReads() {
+        // The second share's object is the settlement view; lineage says it reads the half-hourly table and anomalies.
+        governance.sourceTables.put("main.gold.v_settlement_half_hourly", InMemoryGovernance.available(
+                List.of(InMemoryGovernance.GOLD_TABLE, "main.gold.anomalies"), "SELECT ... FROM system.access.table_lineage"));
+        governance.sharedColumns.put("monitoring.settlement", InMemoryGovernance.available(new TableColumns(
+                "monitoring.settlement", List.of(new TableColumns.Column("mpan", "STRING"),
+                new TableColumns.Column("settlement_date", "DATE"), new TableColumns.Column("kwh", "DOUBLE"))), "DESCRIBE"));
+        ProviderSharingViewModel vm = vm(SameThreadTaskRunner.immediate());
+        session.publish(PurposeRole.SETTLEMENT, FakeSource.RANGE);
+
+        vm.selectShare(InMemoryGovernance.SECOND_SHARE);
+
+        assertThat(vm.comparison().rows()).extracting(ColumnComparisonItem::column, ColumnComparisonItem::sharing)
+                .containsExactly(
+                        tuple("mpan", SHARED), tuple("gsp_group", NOT_SHARED), tuple("settlement_date", SHARED),
+                        tuple("settlement_period", NOT_SHARED), tuple("interval_start_ts", NOT_SHARED),
+                        tuple("kwh", SHARED), tuple("quality_flag", NOT_SHARED), tuple("anomaly_id", NOT_SHARED),
+                        tuple("anomaly_type", NOT_SHARED), tuple("score", NOT_SHARED));
+        assertThat(vm.comparisonNoteProperty().get())
+                .contains("against " + InMemoryGovernance.GOLD_TABLE + " + main.gold.anomalies");
+    }
+
+    @Test
+    void withoutReadableLineageTheSharedObjectsOwnDefinitionIsTheProviderSide() {
+        governance.sourceTables.put("main.gold.v_settlement_half_hourly", InMemoryGovernance.denied(
+                "Your role cannot read table lineage.", "SELECT ... FROM system.access.table_lineage"));
+        governance.sharedColumns.put("monitoring.settlement", InMemoryGovernance.available(new TableColumns(
+                "monitoring.settlement", List.of(new TableColumns.Column("mpan", "STRING"))), "DESCRIBE"));
+        ProviderSharingViewModel vm = vm(SameThreadTaskRunner.immediate());
+        session.publish(PurposeRole.SETTLEMENT, FakeSource.RANGE);
+
+        vm.selectShare(InMemoryGovernance.SECOND_SHARE);
+
+        assertThat(vm.comparison().rows()).extracting(ColumnComparisonItem::column, ColumnComparisonItem::sharing)
+                .containsExactly(tuple("mpan", SHARED), tuple("settlement_date", NOT_SHARED), tuple("kwh", NOT_SHARED));
+        assertThat(vm.comparisonNoteProperty().get()).contains("against main.gold.v_settlement_half_hourly");
+    }
+
+    @Test
     void pickingAnotherObjectComparesItsColumns() {
         ProviderSharingViewModel vm = vm(SameThreadTaskRunner.immediate());
         session.publish(PurposeRole.SETTLEMENT, FakeSource.RANGE);

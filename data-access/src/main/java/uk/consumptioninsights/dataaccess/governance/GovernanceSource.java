@@ -32,6 +32,12 @@ public interface GovernanceSource {
 
     Restricted<List<ShareGrant>> shareRecipients(String share);
 
+    /**
+     * The gold tables a relation reads, directly or through other views: what a shared view's columns come from.
+     * Empty when the relation is itself a table.
+     */
+    Restricted<List<String>> sourceTables(String relation);
+
     /** Columns of a shared object as recipients receive them. */
     Restricted<TableColumns> sharedColumns(SharedObject object);
 }

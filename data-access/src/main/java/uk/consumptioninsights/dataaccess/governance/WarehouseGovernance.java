@@ -180,6 +180,34 @@ public final class WarehouseGovernance implements GovernanceSource {
                         .flatMap(t -> t.columns().stream()).toList()));
     }
 
+    /**
+     * From Unity Catalog's lineage ({@code system.access.table_lineage}), followed down to the tables that read
+     * nothing further. Needs SELECT on the system schema, like the audit log.
+     */
+    @Override
+    public Restricted<List<String>> sourceTables(String relation) {
+        String sql = "SELECT DISTINCT source_table_full_name FROM system.access.table_lineage"
+                + " WHERE target_table_full_name = ? AND source_table_full_name IS NOT NULL"
+                + " ORDER BY source_table_full_name";
+        return sessions.with(connection -> {
+            try {
+                List<String> bases = Lineage.baseOf(relation, target -> run(connection,
+                        query("lineage", sql, List.of(target)), rs -> {
+                            List<String> sources = new ArrayList<>();
+                            while (rs.next()) {
+                                sources.add(rs.getString(1));
+                            }
+                            return sources;
+                        }));
+                return new Restricted.Available<>(bases, sql);
+            } catch (SQLException e) {
+                requireDenial(e, true, sql);
+                return new Restricted.Denied<>("Your role cannot read table lineage: ask an account admin for USE "
+                        + "SCHEMA and SELECT on system.access.table_lineage.", sql);
+            }
+        });
+    }
+
     private static String shareDenial(String what) {
         return "Your identity cannot " + what + ": that needs ownership of the share, USE SHARE, or a metastore "
                 + "admin. Ask a metastore admin.";

@@ -6,8 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import uk.consumptioninsights.dataaccess.query.JdbcParameters;
 import uk.consumptioninsights.dataaccess.query.ResultReader;
 import uk.consumptioninsights.dataaccess.query.SqlQuery;
@@ -25,6 +30,7 @@ import uk.consumptioninsights.model.access.PurposeRole;
 public final class WorkspaceGovernance implements GovernanceSource {
 
     private static final String GOLD = "gold";
+    private static final Pattern GOLD_REFERENCE = Pattern.compile("\\bgold\\.\"?([a-z_][a-z0-9_]*)");
 
     private final LocalWorkspace workspace;
 
@@ -128,6 +134,30 @@ public final class WorkspaceGovernance implements GovernanceSource {
                 + " ORDER BY ordinal_position", List.of(parts[0], parts[1]),
                 rs -> new TableColumns(object.name(), GovernanceMappers.tables(rs).stream()
                         .flatMap(t -> t.columns().stream()).toList()));
+    }
+
+    /** From the engine's own view definitions: each gold view's SQL names the gold relations it reads. */
+    @Override
+    public Restricted<List<String>> sourceTables(String relation) {
+        String sql = "SELECT view_name, sql FROM duckdb_views() WHERE schema_name = ? AND NOT internal";
+        return ask("view definitions", sql, List.of(GOLD), rs -> {
+            Map<String, List<String>> reads = new HashMap<>();
+            while (rs.next()) {
+                String view = GOLD + "." + rs.getString(1);
+                List<String> sources = new ArrayList<>();
+                Matcher m = GOLD_REFERENCE.matcher(rs.getString(2).toLowerCase(Locale.ROOT));
+                while (m.find()) {
+                    String source = GOLD + "." + m.group(1);
+                    // The stored text is the whole CREATE VIEW statement, which names the view itself.
+                    if (!source.equals(view) && !sources.contains(source)) {
+                        sources.add(source);
+                    }
+                }
+                reads.put(view, sources);
+            }
+            String start = relation.contains(".") ? relation : GOLD + "." + relation;
+            return Lineage.baseOf(start, r -> reads.getOrDefault(r, List.of()));
+        });
     }
 
     private <T> Restricted<T> ask(String what, String sql, List<Object> parameters, ResultReader<T> reader) {

@@ -180,6 +180,18 @@ class WorkspaceGovernanceTest {
     }
 
     @Test
+    void sharedViewsResolveToTheGoldTablesTheirDefinitionsRead() {
+        assertThat(((Restricted.Available<List<String>>) governance.sourceTables("gold.v_recipient_anomalies")).value())
+                .containsExactly("gold.anomalies", "gold.meters");
+        assertThat(((Restricted.Available<List<String>>) governance.sourceTables("v_research_population")).value())
+                .containsExactly("gold.meters");
+        // consumption_half_hourly is a gold relation that reads silver, so it is where gold lineage ends.
+        assertThat(((Restricted.Available<List<String>>) governance.sourceTables("gold.v_market_monitoring_half_hourly"))
+                .value()).containsExactly("gold.consumption_half_hourly", "gold.meters");
+        assertThat(((Restricted.Available<List<String>>) governance.sourceTables("gold.meters")).value()).isEmpty();
+    }
+
+    @Test
     void reopeningAWorkspaceDoesNotDuplicateTheSeededRows() throws SQLException {
         Path file = dir.resolve("reopened.duckdb");
         String counts = "SELECT (SELECT count(*) FROM meta.grants) || '/' || (SELECT count(*) FROM meta.column_masks)"

@@ -91,6 +91,18 @@ class GovernancePeerIT {
                     + " map('full_name_arg', '" + CATALOG + ".gold.v_research_gsp_half_hourly'),"
                     + " named_struct('status_code', 200, 'error_message', CAST(NULL AS STRING), 'result', CAST(NULL AS STRING)))");
         }
+        try (Connection peer = gold.runtime().goldConnector().open(); Statement spark = peer.createStatement()) {
+            spark.execute("DROP TABLE IF EXISTS system.access.table_lineage");
+            spark.execute("CREATE TABLE system.access.table_lineage (source_table_full_name STRING,"
+                    + " target_table_full_name STRING, source_type STRING, target_type STRING, event_time TIMESTAMP) USING iceberg");
+            String g = CATALOG + ".gold.";
+            spark.execute("INSERT INTO system.access.table_lineage VALUES"
+                    + " ('" + g + "anomalies_curated', '" + g + "v_recipient_anomalies', 'VIEW', 'VIEW', current_timestamp()),"
+                    + " ('" + g + "anomalies', '" + g + "anomalies_curated', 'TABLE', 'VIEW', current_timestamp()),"
+                    + " ('" + g + "meters', '" + g + "anomalies_curated', 'TABLE', 'VIEW', current_timestamp()),"
+                    + " ('" + g + "meters', '" + g + "anomalies_curated', 'TABLE', 'VIEW', current_timestamp()),"
+                    + " (NULL, '" + g + "anomalies', NULL, 'TABLE', current_timestamp())");
+        }
         sessions = new WarehouseSessions(gold.runtime().goldConnector());
         governance = new WarehouseGovernance(sessions, Optional.of(CATALOG), GOLD);
     }
@@ -184,6 +196,14 @@ class GovernancePeerIT {
             }
         }
         assertThat(purposeViews).hasSize(9).isEqualTo(localViews);
+    }
+
+    @Test
+    void aSharedViewsGoldTablesComeFromTableLineage() {
+        Restricted<List<String>> sources = governance.sourceTables(CATALOG + ".gold.v_recipient_anomalies");
+        assertThat(((Restricted.Available<List<String>>) sources).value())
+                .containsExactly(CATALOG + ".gold.anomalies", CATALOG + ".gold.meters");
+        assertThat(sources.statement()).contains("system.access.table_lineage");
     }
 
     @Test
