@@ -28,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import uk.consumptioninsights.app.controls.Banners;
 import uk.consumptioninsights.app.controls.TextColumns;
 
 /**
@@ -97,21 +98,8 @@ public final class AnomaliesView {
     }
 
     private Node rescoreLine() {
-        Label line = new Label();
-        line.setId("rescoreMessage");
-        line.getStyleClass().add("rescore-message");
-        line.setWrapText(true);
-        line.textProperty().bind(vm.rescoreMessageProperty());
-        line.visibleProperty().bind(vm.rescoreMessageProperty().isNotEmpty());
-        line.managedProperty().bind(line.visibleProperty());
-        vm.rescoreFailedProperty().addListener((o, was, failed) -> {
-            if (failed) {
-                line.getStyleClass().add("rescore-failed");
-            } else {
-                line.getStyleClass().remove("rescore-failed");
-            }
-        });
-        return line;
+        Label line = Banners.statusLine("rescoreMessage", vm.rescoreMessageProperty(), vm.rescoreFailedProperty());
+        return Banners.shownWhen(line, vm.rescoreMessageProperty().isNotEmpty());
     }
 
     private Node chartCard() {

@@ -31,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import uk.consumptioninsights.app.controls.Banners;
 
 /**
  * The connect dialog and its File menu item (Ctrl+Shift+D). Enter connects, Esc cancels what runs or closes the
@@ -178,19 +179,8 @@ public final class ConnectDialog {
         form.addRow(row++, mnemonic("Connect time_out (s)", connectTimeout), connectTimeout);
         form.addRow(row, mnemonic("_Query timeout (s)", queryTimeout), queryTimeout);
 
-        Label message = new Label();
-        message.setId("connectMessage");
-        message.setWrapText(true);
+        Label message = Banners.statusLine("connectMessage", vm.messageProperty(), vm.failedProperty());
         message.setMinHeight(Region.USE_PREF_SIZE);
-        message.getStyleClass().add("rescore-message");
-        message.textProperty().bind(vm.messageProperty());
-        vm.failedProperty().addListener((o, was, failed) -> {
-            if (failed) {
-                message.getStyleClass().add("rescore-failed");
-            } else {
-                message.getStyleClass().remove("rescore-failed");
-            }
-        });
         Label detailText = new Label();
         detailText.setId("connectDetailsText");
         detailText.setWrapText(true);

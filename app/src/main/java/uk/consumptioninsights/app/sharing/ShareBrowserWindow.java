@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import uk.consumptioninsights.app.controls.Banners;
 
 /**
  * The share browser: shares → schemas → tables with what the workbench can read each as, the consumption and anomalies
@@ -136,19 +137,8 @@ final class ShareBrowserWindow {
         GridPane.setHgrow(consumption, Priority.ALWAYS);
         GridPane.setHgrow(anomalies, Priority.ALWAYS);
 
-        Label message = new Label();
-        message.setId("shareMessage");
-        message.setWrapText(true);
+        Label message = Banners.statusLine("shareMessage", vm.messageProperty(), vm.failedProperty());
         message.setMinHeight(Region.USE_PREF_SIZE);
-        message.getStyleClass().add("rescore-message");
-        message.textProperty().bind(vm.messageProperty());
-        vm.failedProperty().addListener((o, was, failed) -> {
-            if (failed) {
-                message.getStyleClass().add("rescore-failed");
-            } else {
-                message.getStyleClass().remove("rescore-failed");
-            }
-        });
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(22, 22);
         busy.visibleProperty().bind(vm.browsingProperty().or(vm.loadingProperty()));

@@ -72,9 +72,10 @@ public final class LocalWorkspace implements AutoCloseable {
     }
 
     private static void applySchema(Connection connection, WorkspaceLayout layout) throws SQLException {
-        // gold.anomalies is the same contract table in every layout, written once.
+        // gold.anomalies and the governance tables are the same in every layout, written once.
         String sql = resource(layout.schemaResource())
                 .replace("${gold_anomalies}", resource("gold-anomalies.sql"))
+                .replace("${governance_tables}", resource("governance-tables.sql"))
                 .replace("${research_min_group}", Integer.toString(PurposeRole.RESEARCH.minimumGroupSize()));
         try (Statement st = connection.createStatement()) {
             st.execute(sql);

@@ -14,7 +14,6 @@ import uk.consumptioninsights.dataaccess.query.QueryEngine;
 import uk.consumptioninsights.dataaccess.query.SqlQuery;
 import uk.consumptioninsights.dataaccess.source.Provenance;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
-import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.source.SourceKind;
 import uk.consumptioninsights.model.access.PurposeRole;
 
@@ -48,7 +47,7 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
         try {
             info = workspace.info();
         } catch (SQLException e) {
-            throw failure("read the workspace description", e);
+            throw LocalQueryEngine.failure("read the workspace description", e);
         }
         Path file = workspace.file().toAbsolutePath();
         String name;
@@ -76,10 +75,6 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
     @Override
     public List<PurposeRole> roles() {
         return roles;
-    }
-
-    private static SourceException failure(String what, SQLException e) {
-        return LocalQueryEngine.failure(what, e);
     }
 
     @Override
