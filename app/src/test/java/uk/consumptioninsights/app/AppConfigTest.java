@@ -16,9 +16,15 @@ class AppConfigTest {
     @TempDir
     Path home;
 
+    private final String buildHome = System.getProperty("ciw.home");
+
     @AfterEach
     void clear() {
-        System.clearProperty("ciw.home");
+        if (buildHome == null) {
+            System.clearProperty("ciw.home");
+        } else {
+            System.setProperty("ciw.home", buildHome);
+        }
         System.clearProperty(AppConfig.METERS_PROPERTY);
         System.clearProperty(AppConfig.DAYS_PROPERTY);
     }

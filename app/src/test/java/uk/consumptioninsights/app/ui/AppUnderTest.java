@@ -16,8 +16,11 @@ final class AppUnderTest {
     private AppUnderTest() {
     }
 
+    private static String buildHome;
+
     /** @return the preferences node to hand back to {@link #restore(String)} */
     static String configure(Path home, String meters, String days) {
+        buildHome = System.getProperty("ciw.home");
         System.setProperty("ciw.home", home.toString());
         System.setProperty(AppConfig.METERS_PROPERTY, meters);
         System.setProperty(AppConfig.DAYS_PROPERTY, days);
@@ -27,7 +30,11 @@ final class AppUnderTest {
     }
 
     static void restore(String prefsNode) throws BackingStoreException {
-        System.clearProperty("ciw.home");
+        if (buildHome == null) {
+            System.clearProperty("ciw.home");
+        } else {
+            System.setProperty("ciw.home", buildHome);
+        }
         System.clearProperty(AppConfig.METERS_PROPERTY);
         System.clearProperty(AppConfig.DAYS_PROPERTY);
         System.clearProperty(PreferencesSettings.NODE_PROPERTY);

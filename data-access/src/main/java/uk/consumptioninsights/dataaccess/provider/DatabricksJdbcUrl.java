@@ -1,5 +1,6 @@
 package uk.consumptioninsights.dataaccess.provider;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class DatabricksJdbcUrl {
     private static final Set<String> SECRET_KEYS = Set.of("pwd", "password", "oauth2secret", "auth_accesstoken");
 
     private static final String USER_AGENT = "ConsumptionInsightsWorkbench/0.1";
+    private static final String LOG_PATH = "LogPath";
 
     private final String url;
     private final Map<String, String> properties;
@@ -71,6 +73,8 @@ public final class DatabricksJdbcUrl {
         visible.put("UserAgentEntry", USER_AGENT);
         // Server-side limit as a second line behind Statement.setQueryTimeout, which the driver may not honour (#1572).
         visible.put("STATEMENT_TIMEOUT", Long.toString(Math.max(1, settings.queryTimeout().toSeconds())));
+        // A silent request must not outlive the connect deadline by much: see ProviderConnectionSettings.readTimeout().
+        visible.put("SocketTimeout", Long.toString(settings.readTimeout().toSeconds()));
 
         StringBuilder url = new StringBuilder("jdbc:databricks://").append(settings.host());
         visible.forEach((key, value) -> url.append(';').append(key).append('=').append(value));
@@ -98,16 +102,31 @@ public final class DatabricksJdbcUrl {
         Map<String, String> merged = new LinkedHashMap<>(properties);
         overrides.forEach((key, value) -> {
             if (isSecretProperty(key) || key.equalsIgnoreCase("UID") || key.equalsIgnoreCase("LogLevel")
-                    || !key.matches("[A-Za-z0-9_.]+") || value.contains(";")) {
+                    || key.equalsIgnoreCase(LOG_PATH) || !key.matches("[A-Za-z0-9_.]+") || value.contains(";")) {
                 throw new IllegalArgumentException("Driver property " + key + " cannot be overridden");
             }
             merged.keySet().removeIf(existing -> existing.equalsIgnoreCase(key));
             merged.put(key, value);
         });
+        return rebuilt(merged);
+    }
+
+    /**
+     * These settings with the driver's log file in {@code directory}: without it the driver writes
+     * {@code databricks_jdbc.log.0} into whatever folder the workbench was started from. The path travels in the
+     * properties only, so the URL shown to the user does not carry it.
+     */
+    public DatabricksJdbcUrl loggingTo(Path directory) {
+        Map<String, String> withLog = new LinkedHashMap<>(properties);
+        withLog.put(LOG_PATH, directory.toAbsolutePath().toString());
+        return rebuilt(withLog);
+    }
+
+    private DatabricksJdbcUrl rebuilt(Map<String, String> merged) {
         String host = url.substring("jdbc:databricks://".length(), url.indexOf(';'));
         StringBuilder rebuilt = new StringBuilder("jdbc:databricks://").append(host);
         merged.forEach((key, value) -> {
-            if (!isSecretProperty(key) && !key.equalsIgnoreCase("UID")) {
+            if (!isSecretProperty(key) && !key.equalsIgnoreCase("UID") && !key.equalsIgnoreCase(LOG_PATH)) {
                 rebuilt.append(';').append(key).append('=').append(value);
             }
         });

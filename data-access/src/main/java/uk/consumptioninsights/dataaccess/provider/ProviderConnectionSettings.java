@@ -29,6 +29,11 @@ public record ProviderConnectionSettings(
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(5);
 
+    /** A warehouse may hold a request up to 10 s waiting for direct results; twice that is the least a read may wait. */
+    static final Duration MIN_READ_TIMEOUT = Duration.ofSeconds(20);
+    /** A live warehouse answers every request within seconds (a starting one answers 503 and is asked again). */
+    static final Duration MAX_READ_TIMEOUT = Duration.ofSeconds(60);
+
     // Letters, digits, dots and hyphens with an optional port: anything else would break out of the JDBC URL.
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\\d{1,5})?");
     private static final Pattern HTTP_PATH = Pattern.compile("/?[A-Za-z0-9._~/-]+");
@@ -49,6 +54,23 @@ public record ProviderConnectionSettings(
     public static ProviderConnectionSettings of(String host, String httpPath, String catalog, SignIn signIn) {
         return new ProviderConnectionSettings(host, httpPath, Optional.ofNullable(catalog), Optional.empty(), signIn,
                 Transport.THRIFT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_QUERY_TIMEOUT);
+    }
+
+    /**
+     * How long one HTTP exchange with the workspace may stay silent before the driver gives up on it: the connect
+     * timeout, kept between 20 and 60 s.
+     *
+     * <p>Why it matters beyond one request: databricks-jdbc 3.4.5 resolves the workspace's host metadata while holding
+     * a lock in a JVM-wide map ({@code DatabricksClientConfiguratorManager}), so an attempt abandoned at the connect
+     * deadline whose request never got an answer blocks later attempts that hash to the same lock, for as long as that
+     * request may wait (the driver's default is 900 s). Bounding the wait by the connect timeout makes an abandoned
+     * attempt let go by itself soon after its own deadline, so trying again starts clean.
+     */
+    public Duration readTimeout() {
+        if (connectTimeout.compareTo(MIN_READ_TIMEOUT) < 0) {
+            return MIN_READ_TIMEOUT;
+        }
+        return connectTimeout.compareTo(MAX_READ_TIMEOUT) > 0 ? MAX_READ_TIMEOUT : connectTimeout;
     }
 
     private static String normaliseHost(String raw) {

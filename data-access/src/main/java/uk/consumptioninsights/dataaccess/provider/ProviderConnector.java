@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import uk.consumptioninsights.dataaccess.provider.failure.FailureCategory;
 import uk.consumptioninsights.dataaccess.provider.failure.ProviderFailure;
+import uk.consumptioninsights.dataaccess.workspace.WorkspaceLocation;
 
 /**
  * Opens connections to a Databricks SQL warehouse through the official driver, within the settings' connect timeout
@@ -34,7 +35,9 @@ public final class ProviderConnector {
     public ProviderConnector(ProviderConnectionSettings settings, Optional<ProviderSecret> secret,
                              Map<String, String> driverOverrides) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.url = DatabricksJdbcUrl.of(settings, secret).withOverrides(driverOverrides);
+        this.url = DatabricksJdbcUrl.of(settings, secret)
+                .loggingTo(WorkspaceLocation.dataHome().resolve("logs"))
+                .withOverrides(driverOverrides);
     }
 
     public ProviderConnector(ProviderConnectionSettings settings, Optional<ProviderSecret> secret) {
@@ -67,7 +70,8 @@ public final class ProviderConnector {
         try {
             return opening.get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // A connection that arrives after the deadline is closed as soon as it does.
+            // The driver's thread cannot be stopped; its silent request ends by itself within the read timeout
+            // (ProviderConnectionSettings.readTimeout), and a connection that arrives after the deadline is closed.
             opening.thenAccept(ProviderConnector::closeQuietly);
             throw new ProviderException(new ProviderFailure(FailureCategory.TIMEOUT, timeoutMessage(), "No answer within "
                     + settings.connectTimeout().toSeconds() + " s"));

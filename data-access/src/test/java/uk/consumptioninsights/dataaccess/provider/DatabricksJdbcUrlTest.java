@@ -3,7 +3,9 @@ package uk.consumptioninsights.dataaccess.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -26,13 +28,39 @@ class DatabricksJdbcUrlTest {
 
         assertThat(jdbc.url()).isEqualTo("jdbc:databricks://" + HOST + ";ssl=1;httpPath=" + PATH
                 + ";UseThriftClient=1;ConnCatalog=settlement;ConnSchema=gold;AuthMech=3;EnableTelemetry=0;LogLevel=WARN;"
-                + "UserAgentEntry=ConsumptionInsightsWorkbench/0.1;STATEMENT_TIMEOUT=120");
+                + "UserAgentEntry=ConsumptionInsightsWorkbench/0.1;STATEMENT_TIMEOUT=120;SocketTimeout=30");
         Properties properties = jdbc.properties();
         assertThat(properties.getProperty("UID")).isEqualTo("token");
         assertThat(properties.getProperty("PWD")).isEqualTo(TOKEN);
         assertThat(properties.getProperty("AuthMech")).isEqualTo("3");
         assertThat(jdbc.url()).doesNotContain(TOKEN);
         assertThat(jdbc.toString()).doesNotContain(TOKEN).contains("PWD=redacted");
+    }
+
+    @Test
+    void aSilentRequestIsGivenUpAfterTheConnectTimeoutKeptBetweenTwentyAndSixtySeconds() {
+        for (int[] connectAndRead : new int[][] {{2, 20}, {20, 20}, {45, 45}, {60, 60}, {600, 60}}) {
+            ProviderConnectionSettings settings = new ProviderConnectionSettings(HOST, PATH, Optional.empty(),
+                    Optional.empty(), new SignIn.PersonalAccessToken(), Transport.THRIFT,
+                    Duration.ofSeconds(connectAndRead[0]), Duration.ofMinutes(5));
+            DatabricksJdbcUrl jdbc = DatabricksJdbcUrl.of(settings, Optional.of(new ProviderSecret(TOKEN)));
+
+            assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(connectAndRead[1]));
+            assertThat(jdbc.url()).endsWith(";SocketTimeout=" + connectAndRead[1]);
+            assertThat(jdbc.properties().getProperty("SocketTimeout")).isEqualTo(Integer.toString(connectAndRead[1]));
+        }
+    }
+
+    @Test
+    void theDriverLogGoesToTheGivenFolderWhichNeitherTheUrlNorAnOverrideCarries() {
+        Path logs = Path.of("/home/analyst/.local/share/consumptioninsightsworkbench/logs");
+        DatabricksJdbcUrl jdbc = DatabricksJdbcUrl.of(settings(new SignIn.PersonalAccessToken(), Transport.THRIFT),
+                Optional.of(new ProviderSecret(TOKEN))).loggingTo(logs).withOverrides(Map.of("ssl", "0"));
+
+        assertThat(jdbc.properties().getProperty("LogPath")).isEqualTo(logs.toString());
+        assertThat(jdbc.url()).doesNotContain("LogPath").doesNotContain(logs.toString()).endsWith(";ssl=0");
+        assertThatThrownBy(() -> jdbc.withOverrides(Map.of("logpath", "/tmp")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -228,6 +228,31 @@ class FaultsEndToEndTest {
         assertThat(bed.waits).hasSize(1);
     }
 
+    /**
+     * The recipient's network drops out mid-session: the call fails after its tries with a message naming the problem,
+     * and once the servers answer again the next call is answered at its first try and a download completes; nothing
+     * from the unanswered requests (a kept-alive connection, say) is reused.
+     */
+    @Test
+    void aServerThatStopsAnsweringFailsTheCallAndTheFirstCallAfterItIsBackSucceeds() throws Exception {
+        DeltaSharingClient client = bed.client();
+        assertThat(client.metadata(bed.anomaliesTable()).partitionColumns()).containsExactly("settlement_date");
+
+        bed.server.stopAnswering();
+        try {
+            SharingException e = failure(() -> client.metadata(bed.anomaliesTable()), Category.NETWORK);
+            assertThat(e.getMessage()).contains("did not answer in time");
+        } finally {
+            bed.server.resumeAnswering();
+        }
+        assertThat(bed.server.unansweredCount()).as("every try was left unanswered").isEqualTo(4);
+
+        bed.waits.clear();
+        assertThat(client.metadata(bed.anomaliesTable()).partitionColumns()).containsExactly("settlement_date");
+        assertThat(bed.waits).as("no retry after the server is back").isEmpty();
+        downloadComplete(client);
+    }
+
     @Test
     void aSlowStorageDownloadTimesOutAndIsFetchedAgain() throws Exception {
         bed.server.inject(Fault.slow(Target.FILE, Duration.ofMillis(3500)));

@@ -20,6 +20,7 @@ public final class PeerRuntime {
     public static final String SCHEMA = "gold";
     /** The peer ignores the token; a real workspace would check it. Never a real secret. */
     public static final String TEST_TOKEN = "peer-test-token-7f3a";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(90);
 
     private static PeerRuntime shared;
 
@@ -35,7 +36,8 @@ public final class PeerRuntime {
         if (shared == null) {
             long started = System.nanoTime();
             SparkSqlPeer peer = SparkSqlPeer.start(Duration.ofMinutes(3), Duration.ofMinutes(25));
-            ThriftProtocolShim shim = ThriftProtocolShim.start(peer.port());
+            // The shim drops a relay once the driver no longer waits for its answer.
+            ThriftProtocolShim shim = ThriftProtocolShim.start(peer.port(), settings(0, CATALOG, SCHEMA).readTimeout());
             System.out.printf("provider peer ready in %d ms (log %s)%n", (System.nanoTime() - started) / 1_000_000, peer.log());
             shared = new PeerRuntime(peer, shim);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,13 +62,17 @@ public final class PeerRuntime {
 
     /** The workbench's own connector, pointed at the shim: the production URL and properties plus the peer's needs. */
     public ProviderConnector connector(String catalog, String schema) {
-        ProviderConnectionSettings settings = new ProviderConnectionSettings("127.0.0.1:" + shim.address().getPort(),
-                "cliservice", Optional.of(catalog), Optional.of(schema), new SignIn.PersonalAccessToken(), Transport.THRIFT,
-                Duration.ofSeconds(90), Duration.ofMinutes(5));
+        ProviderConnectionSettings settings = settings(shim.address().getPort(), catalog, schema);
         // Reference notes §4 step 3: plain HTTP on loopback, parameters interpolated by the driver (OSS Spark ignores
         // native ones), and no inline streaming (it hangs on Spark's empty final batch).
         return new ProviderConnector(settings, Optional.of(new ProviderSecret(TEST_TOKEN)), Map.of(
                 "ssl", "0", "supportManyParameters", "1", "EnableInlineStreaming", "0", "RowsFetchedPerBlock", "50000"));
+    }
+
+    private static ProviderConnectionSettings settings(int shimPort, String catalog, String schema) {
+        return new ProviderConnectionSettings("127.0.0.1:" + shimPort, "cliservice", Optional.of(catalog),
+                Optional.of(schema), new SignIn.PersonalAccessToken(), Transport.THRIFT, CONNECT_TIMEOUT,
+                Duration.ofMinutes(5));
     }
 
     public ProviderConnector goldConnector() {

@@ -51,24 +51,35 @@ public final class ThriftProtocolShim implements AutoCloseable {
             "Basic " + Base64.getEncoder().encodeToString("token:x".getBytes(StandardCharsets.US_ASCII));
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    // A thread per request, so a relay the peer is slow to answer never keeps the next request waiting for a thread.
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "thrift-protocol-shim");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI backend;
+    private final Duration relayTimeout;
     private final AtomicInteger seq = new AtomicInteger(1_000_000);
     private final AtomicLong bytesToDriver = new AtomicLong();
     private final AtomicLong repliesToDriver = new AtomicLong();
 
-    private ThriftProtocolShim(URI backend) throws IOException {
+    private ThriftProtocolShim(URI backend, Duration relayTimeout) throws IOException {
         this.backend = backend;
+        this.relayTimeout = relayTimeout;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    /** Listens on 127.0.0.1 on an ephemeral port and forwards to {@code http://127.0.0.1:<peerPort>/cliservice}. */
-    public static ThriftProtocolShim start(int peerPort) throws IOException {
-        return new ThriftProtocolShim(URI.create("http://127.0.0.1:" + peerPort + "/cliservice"));
+    /**
+     * Listens on 127.0.0.1 on an ephemeral port and forwards to {@code http://127.0.0.1:<peerPort>/cliservice}.
+     *
+     * @param relayTimeout how long one relay may wait for the peer: no longer than the driver waits for the answer
+     */
+    public static ThriftProtocolShim start(int peerPort, Duration relayTimeout) throws IOException {
+        return new ThriftProtocolShim(URI.create("http://127.0.0.1:" + peerPort + "/cliservice"), relayTimeout);
     }
 
     public InetSocketAddress address() {
@@ -171,7 +182,7 @@ public final class ThriftProtocolShim implements AutoCloseable {
 
     private byte[] post(byte[] body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(backend)
-                .timeout(Duration.ofMinutes(5))
+                .timeout(relayTimeout)
                 .header("Content-Type", "application/x-thrift")
                 .header("Authorization", BASIC_AUTH)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
