@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,8 +25,8 @@ import javafx.stage.Window;
 import uk.consumptioninsights.app.controls.TextColumns;
 
 /**
- * The import report: the summary sentence, the new workspace, and every rejected line with its line number, reason
- * and text as read. A window of its own beside the main one (not modal), reused for every import.
+ * The import report: the summary sentence, the new workspace, every rejected line with its line number, reason and
+ * text as read, and the lines kept but flagged as implausible. A window of its own beside the main one (not modal), reused for every import.
  */
 final class ImportReportWindow {
 
@@ -50,11 +51,7 @@ final class ImportReportWindow {
 
         TableView<RejectedLine> table = new TableView<>(vm.rejectedLines());
         table.setId("rejectedRowsTable");
-        TableColumn<RejectedLine, Long> line = new TableColumn<>("Line");
-        line.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue().line()));
-        line.setPrefWidth(70);
-        line.setStyle("-fx-alignment: center-right;");
-        table.getColumns().add(line);
+        table.getColumns().add(lineColumn(RejectedLine::line));
         table.getColumns().add(column("Reason", RejectedLine::reason, 520));
         table.getColumns().add(column("Raw text", RejectedLine::rawText, 300));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -70,7 +67,24 @@ final class ImportReportWindow {
         HBox buttons = new HBox(close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox content = new VBox(title, summary, workspace, tableTitle, table);
+        Label flaggedTitle = new Label("Kept, flagged as implausible (not counted in totals or charts)");
+        flaggedTitle.getStyleClass().add("section-title");
+        TableView<FlaggedLine> flaggedTable = new TableView<>(vm.flaggedLines());
+        flaggedTable.setId("flaggedRowsTable");
+        flaggedTable.getColumns().add(lineColumn(FlaggedLine::line));
+        flaggedTable.getColumns().add(withTooltips(TextColumns.of("Household", FlaggedLine::household, 110)));
+        flaggedTable.getColumns().add(withTooltips(TextColumns.of("Half-hour", FlaggedLine::halfHour, 200)));
+        flaggedTable.getColumns().add(withTooltips(TextColumns.of("kWh", FlaggedLine::kwh, 90)));
+        flaggedTable.getColumns().add(withTooltips(TextColumns.of("Why", FlaggedLine::reason, 420)));
+        flaggedTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        flaggedTable.setPrefHeight(160);
+        // Shown only when the import kept flagged readings: most files have none.
+        for (Node node : new Node[] {flaggedTitle, flaggedTable}) {
+            node.visibleProperty().bind(Bindings.isNotEmpty(vm.flaggedLines()));
+            node.managedProperty().bind(node.visibleProperty());
+        }
+
+        VBox content = new VBox(title, summary, workspace, tableTitle, table, flaggedTitle, flaggedTable);
         content.getStyleClass().add("page");
         BorderPane root = new BorderPane(content);
         root.setBottom(buttons);
@@ -100,9 +114,21 @@ final class ImportReportWindow {
         stage.toFront();
     }
 
+    /** The file's line number, right-aligned. */
+    private static <T> TableColumn<T, Long> lineColumn(Function<T, Long> line) {
+        TableColumn<T, Long> column = new TableColumn<>("Line");
+        column.setCellValueFactory(cell -> new SimpleObjectProperty<>(line.apply(cell.getValue())));
+        column.setPrefWidth(70);
+        column.setStyle("-fx-alignment: center-right;");
+        return column;
+    }
+
     /** A text column whose cells show their whole text in a tooltip when it does not fit. */
     private static TableColumn<RejectedLine, String> column(String title, Function<RejectedLine, String> value, double width) {
-        TableColumn<RejectedLine, String> column = TextColumns.of(title, value, width);
+        return withTooltips(TextColumns.of(title, value, width));
+    }
+
+    private static <T> TableColumn<T, String> withTooltips(TableColumn<T, String> column) {
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

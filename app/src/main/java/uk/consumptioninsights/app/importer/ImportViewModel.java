@@ -55,6 +55,8 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper reportWorkspace = new ReadOnlyStringWrapper(this, "reportWorkspace", "");
     private final ObservableList<RejectedLine> rejected = FXCollections.observableArrayList();
     private final ObservableList<RejectedLine> readOnlyRejected = FXCollections.unmodifiableObservableList(rejected);
+    private final ObservableList<FlaggedLine> flagged = FXCollections.observableArrayList();
+    private final ObservableList<FlaggedLine> readOnlyFlagged = FXCollections.unmodifiableObservableList(flagged);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
 
     private TaskHandle current = TaskHandle.NONE;
@@ -172,6 +174,7 @@ public final class ImportViewModel {
 
     private void showReport(ImportReport report) {
         rejected.setAll(report.rejected());
+        flagged.setAll(report.flagged());
         reportTitle.set("Import of " + report.fileName());
         reportSummary.set(report.summary());
         reportWorkspace.set(report.workspaceFile().toAbsolutePath().toString());
@@ -183,6 +186,10 @@ public final class ImportViewModel {
         String rejects = details.rejectedCount() == 0 ? "no rows rejected"
                 : Formats.count(details.rejectedCount()) + (details.rejectedCount() == 1 ? " row" : " rows")
                 + " rejected (see the import report)";
+        if (details.flaggedCount() > 0) {
+            rejects += ", " + Formats.count(details.flaggedCount()) + (details.flaggedCount() == 1 ? " reading" : " readings")
+                    + " kept but flagged as implausible";
+        }
         return "Imported " + report.fileName() + " into a new workspace: " + Formats.count(details.readingsImported())
                 + " readings for " + Formats.count(details.households())
                 + (details.households() == 1 ? " household, " : " households, ") + rejects + ".";
@@ -233,6 +240,11 @@ public final class ImportViewModel {
     /** The rejected lines of the last import, in file order. */
     public ObservableList<RejectedLine> rejectedLines() {
         return readOnlyRejected;
+    }
+
+    /** The lines of the last import kept but flagged as implausible (the first of them), in file order. */
+    public ObservableList<FlaggedLine> flaggedLines() {
+        return readOnlyFlagged;
     }
 
     /** What the last import or switch came to, for the notice under the header; null when there is nothing to say. */

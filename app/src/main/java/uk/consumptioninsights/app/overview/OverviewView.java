@@ -51,8 +51,16 @@ public final class OverviewView {
         explain.getStyleClass().add("hint");
         explain.setWrapText(true);
 
+        Label flagged = new Label();
+        flagged.setId("flaggedNote");
+        flagged.getStyleClass().add("hint");
+        flagged.setWrapText(true);
+        flagged.textProperty().bind(vm.flaggedNoteProperty());
+        flagged.visibleProperty().bind(vm.flaggedNoteProperty().isNotEmpty());
+        flagged.managedProperty().bind(flagged.visibleProperty());
+
         root.getStyleClass().add("page");
-        root.getChildren().addAll(heading, cards, explain);
+        root.getChildren().addAll(heading, cards, explain, flagged);
     }
 
     private static Node card(ObservableStringValue titleText, String valueId, ObservableStringValue value, OverviewViewModel vm) {

@@ -13,6 +13,7 @@ import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
 import uk.consumptioninsights.model.access.MeterIdentity;
 import uk.consumptioninsights.model.access.PurposeRole;
+import uk.consumptioninsights.model.series.ReadingFlag;
 
 /** The four headline figures of the chosen role and dates, each with where it came from. */
 public final class OverviewViewModel extends FeatureViewModel {
@@ -25,6 +26,7 @@ public final class OverviewViewModel extends FeatureViewModel {
     private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper(this, "provenance", "Not loaded yet");
     private final ReadOnlyStringWrapper scopeNote = new ReadOnlyStringWrapper(this, "scopeNote", "");
     private final ReadOnlyObjectWrapper<OverviewKpis> kpis = new ReadOnlyObjectWrapper<>(this, "kpis");
+    private final ReadOnlyStringWrapper flaggedNote = new ReadOnlyStringWrapper(this, "flaggedNote", "");
 
     public OverviewViewModel(ConsumptionSource source, TaskRunner runner, WorkbenchSession session) {
         super(source, runner, session);
@@ -38,6 +40,17 @@ public final class OverviewViewModel extends FeatureViewModel {
         }
         // Only Settlement sees MPANs; the others count meters by their pseudonyms.
         return role.meterIdentity() == MeterIdentity.RAW_MPAN ? "Distinct MPANs" : "Distinct meters";
+    }
+
+    /** Says that implausible readings are kept but never counted, and where to find them; empty when there are none. */
+    static String flaggedNoteFor(long flagged) {
+        if (flagged <= 0) {
+            return "";
+        }
+        return Formats.count(flagged) + (flagged == 1 ? " reading" : " readings") + " kept but flagged as physically "
+                + "implausible (negative, or above " + (int) ReadingFlag.CEILING_KWH + " kWh in a half-hour) "
+                + (flagged == 1 ? "is" : "are") + " not in these figures or the charts. Rescore locally lists "
+                + (flagged == 1 ? "it" : "them") + " as meter malfunctions on the Anomalies tab.";
     }
 
     @Override
@@ -60,6 +73,8 @@ public final class OverviewViewModel extends FeatureViewModel {
 
     private void show(ViewQuery query, OverviewKpis result) {
         kpis.set(result);
+        // Read with each answer: the active source (and so what it flags) changes with imports and shares.
+        flaggedNote.set(flaggedNoteFor(source.descriptor().flaggedReadings()));
         metersTitle.set(metersTitleFor(query.role()));
         distinctMeters.set(Formats.count(result.distinctMeters()));
         totalKwh.set(Formats.kwh(result.totalKwh()));
@@ -100,6 +115,11 @@ public final class OverviewViewModel extends FeatureViewModel {
     /** Which role and dates the figures are for. */
     public ReadOnlyStringProperty scopeNoteProperty() {
         return scopeNote.getReadOnlyProperty();
+    }
+
+    /** Implausible readings the source keeps but leaves out of every figure; empty when there are none. */
+    public ReadOnlyStringProperty flaggedNoteProperty() {
+        return flaggedNote.getReadOnlyProperty();
     }
 
     /** The figures as loaded, null before the first load or after a role change. */

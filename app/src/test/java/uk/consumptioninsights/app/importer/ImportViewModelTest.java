@@ -148,8 +148,31 @@ class ImportViewModelTest {
         assertThat(vm.rejectedLines()).extracting(RejectedLine::rawText).containsExactlyElementsOf(csv.badRows());
         assertThat(vm.rejectedLines().get(0).reason()).contains("10:10:00");
         assertThat(vm.rejectedLines().get(1).reason()).contains("'abc' is not a number");
-        assertThat(vm.rejectedLines().get(2).reason()).contains("-1.500").contains("negative");
+        assertThat(vm.rejectedLines().get(2).reason()).contains("'HOUSE4' is not a household id");
         assertThat(vm.reportSummaryProperty().get()).contains("(line 23)").contains("(line 154)").contains("(line 235)");
+        assertThat(vm.flaggedLines()).isEmpty();
+    }
+
+    @Test
+    void implausibleReadingsAreImportedKeptFlaggedAndListedWithTheirLineNumbers() throws Exception {
+        MeterCsvFiles.Written csv = MeterCsvFiles.withTwoImplausibleReadings(dir.resolve("faulty.csv"));
+        ImportViewModel vm = viewModel(workspaces);
+
+        vm.importFile(csv.file());
+
+        assertThat(vm.rejectedLines()).isEmpty();
+        assertThat(vm.flaggedLines()).extracting(FlaggedLine::line).containsExactlyElementsOf(csv.badLines());
+        assertThat(vm.flaggedLines()).extracting(FlaggedLine::household).containsOnly("MAC000005");
+        assertThat(vm.flaggedLines()).extracting(FlaggedLine::kwh).containsExactly("-1.500", "75.000");
+        assertThat(vm.flaggedLines().get(0).reason()).contains("negative");
+        assertThat(vm.flaggedLines().get(1).reason()).contains("more than the 50 kWh");
+        assertThat(vm.lastReportProperty().get().details().readingsImported()).isEqualTo(csv.readings() + 2);
+        assertThat(vm.reportSummaryProperty().get()).contains("2 readings kept but flagged as implausible, not counted in "
+                + "totals: 1 negative (line " + csv.badLines().get(0) + "), 1 above 50 kWh (line " + csv.badLines().get(1) + ")");
+        assertThat(vm.noticeProperty().get()).contains("2 readings kept but flagged as implausible");
+        // Kept, but never counted: the overview's readings are the plausible ones.
+        assertThat(active.overview(PurposeRole.SETTLEMENT, session.query().range()).readings()).isEqualTo(csv.readings());
+        assertThat(active.descriptor().flaggedReadings()).isEqualTo(2);
     }
 
     @Test

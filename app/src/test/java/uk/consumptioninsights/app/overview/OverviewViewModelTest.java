@@ -40,6 +40,15 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void flaggedReadingsAreSaidToBeLeftOutOfTheFiguresOnlyWhenThereAreSome() {
+        assertThat(OverviewViewModel.flaggedNoteFor(0)).isEmpty();
+        assertThat(OverviewViewModel.flaggedNoteFor(1)).startsWith("1 reading kept but flagged as physically implausible "
+                + "(negative, or above 50 kWh in a half-hour) is not in these figures or the charts.");
+        assertThat(OverviewViewModel.flaggedNoteFor(1_234)).startsWith("1,234 readings kept").contains("are not in these "
+                + "figures").endsWith("lists them as meter malfunctions on the Anomalies tab.");
+    }
+
+    @Test
     void roleSwitchRequeriesThroughTheNewRoleAndRelabelsMeters() {
         OverviewViewModel vm = new OverviewViewModel(source, SameThreadTaskRunner.immediate(), session);
         session.publish(PurposeRole.SETTLEMENT, FakeSource.RANGE);

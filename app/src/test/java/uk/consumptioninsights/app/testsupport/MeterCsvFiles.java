@@ -62,13 +62,25 @@ public final class MeterCsvFiles {
         return new Written(file, List.copyOf(badLines), List.copyOf(badRows), good.size(), households, days);
     }
 
-    /** Three households over two days with three bad rows: a timestamp off the half-hour, energy "abc", negative energy. */
+    /** Three households over two days with three bad rows: a timestamp off the half-hour, energy "abc", no household id. */
     public static Written withThreeBadRows(Path file) throws IOException {
         return write(file, 3, 2, List.of(
                         "MAC000002,2013-01-01 10:10:00, 0.120 ",
                         "MAC000003,2013-01-02 05:00:00, abc ",
-                        "MAC000004,2013-01-01 20:30:00, -1.500 "),
+                        "HOUSE4,2013-01-01 20:30:00, 0.300 "),
                 List.of(20, 150, 230));
+    }
+
+    /**
+     * Three households over two days, plus two well-formed but implausible readings (a negative one and 75 kWh in a
+     * half-hour) from a fourth household, MAC000005, that sends nothing else: imported and kept flagged. Their lines are
+     * {@link Written#badLines()}; {@link Written#readings()} counts the plausible ones only.
+     */
+    public static Written withTwoImplausibleReadings(Path file) throws IOException {
+        return write(file, 3, 2, List.of(
+                        "MAC000005,2013-01-01 20:30:00, -1.500 ",
+                        "MAC000005,2013-01-01 21:00:00, 75.000 "),
+                List.of(40, 41));
     }
 
     /** A file that is not an LCL export at all. */

@@ -24,6 +24,7 @@ import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.meter.GspGroup;
 import uk.consumptioninsights.model.meter.Mpan;
+import uk.consumptioninsights.model.series.ReadingFlag;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
@@ -65,7 +66,8 @@ public final class LondonCsvImport {
             Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Bronze bronze = writeBronze(file, workspace, source, receivedAt, progress);
             CsvImportReport report = new CsvImportReport(csv, file.dataLinesRead(), bronze.readings(),
-                    bronze.households().size(), bronze.firstDate(), bronze.lastDate(), bronze.rejected());
+                    bronze.households().size(), bronze.firstDate(), bronze.lastDate(), bronze.rejected(),
+                    bronze.flaggedCount(), bronze.flagged());
             if (report.readingsImported() == 0) {
                 throw new CsvImportException("The file " + fileName + " contains no valid readings, so nothing was imported. "
                         + report.summary() + " Fix the rejected lines and import the file into a new workspace.");
@@ -90,7 +92,7 @@ public final class LondonCsvImport {
     }
 
     private record Bronze(long readings, Set<String> households, LocalDate firstDate,
-                          LocalDate lastDate, List<RejectedRow> rejected) {
+                          LocalDate lastDate, List<RejectedRow> rejected, long flaggedCount, List<FlaggedRow> flagged) {
     }
 
     /**
@@ -127,6 +129,8 @@ public final class LondonCsvImport {
             throws IOException, SQLException {
         Set<String> households = new TreeSet<>();
         List<RejectedRow> rejected = new ArrayList<>();
+        List<FlaggedRow> flagged = new ArrayList<>();
+        long flaggedCount = 0;
         long readings = 0;
         String name = file.file().getFileName().toString();
         NumberFormat grouped = NumberFormat.getIntegerInstance(Locale.UK);
@@ -136,6 +140,12 @@ public final class LondonCsvImport {
                 days.add(reading);
                 households.add(reading.householdId());
                 readings++;
+                if (reading.flag() != ReadingFlag.PLAUSIBLE) {
+                    flaggedCount++;
+                    if (flagged.size() < CsvImportReport.FLAGGED_ROWS_KEPT) {
+                        flagged.add(FlaggedRow.of(reading));
+                    }
+                }
             } else {
                 rejected.add((RejectedRow) line);
             }
@@ -147,7 +157,7 @@ public final class LondonCsvImport {
         }
         days.finish();
         progress.report(READING_SHARE, "Read " + grouped.format(file.dataLinesRead()) + " lines from " + name);
-        return new Bronze(readings, households, days.firstDate(), days.lastDate(), rejected);
+        return new Bronze(readings, households, days.firstDate(), days.lastDate(), rejected, flaggedCount, flagged);
     }
 
     private static void writeRegistrations(DuckDBConnection duck, Set<String> households, String source, Instant receivedAt)
@@ -172,7 +182,8 @@ public final class LondonCsvImport {
         }
         try (Connection connection = workspace.newConnection(); Statement st = connection.createStatement()) {
             long inGold;
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM gold.consumption_half_hourly")) {
+            try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM gold.consumption_half_hourly)"
+                    + " + (SELECT count(*) FROM gold.flagged_readings)")) {
                 rs.next();
                 inGold = rs.getLong(1);
             }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import uk.consumptioninsights.model.series.ReadingFlag;
 
 /**
  * Streams a Low Carbon London smart-meter export in the "Smart meters in London" layout: header
@@ -26,15 +27,13 @@ import java.util.zip.ZipException;
  * the energy padded with spaces. Plain or gzip-compressed; compression is recognised from the content, not the name.
  *
  * <p>Every data line comes back from {@link #next()} as a {@link MeterReading} or a {@link RejectedRow}: nothing is
- * dropped silently. Lines are parsed one at a time; the only state that grows is the index of imported
+ * dropped silently. A well-formed but physically implausible value (negative, or above
+ * {@value ReadingFlag#CEILING_KWH} kWh) is a reading with its {@link ReadingFlag}, not a rejection. Lines are parsed one at a time; the only state that grows is the index of imported
  * (household, half-hour) keys needed to report duplicates.
  */
 public final class LondonSmartMeterCsv implements Closeable {
 
     public static final List<String> COLUMNS = List.of("LCLid", "tstp", "energy(kWh/hh)");
-
-    /** Far above any domestic supply (a 100 A single-phase fuse gives about 11.5 kWh per half hour). */
-    public static final double MAX_KWH_PER_HALF_HOUR = 50;
 
     private static final String HOUSEHOLD_PREFIX = "MAC";
     private static final int HOUSEHOLD_DIGITS = 6;
@@ -219,13 +218,8 @@ public final class LondonSmartMeterCsv implements Closeable {
             return reject(number, RejectionKind.INVALID_ENERGY, "energy(kWh/hh) '" + energy + "' is not a number", line);
         }
         double value = Double.parseDouble(energy);
-        if (value < 0) {
-            return reject(number, RejectionKind.NEGATIVE_ENERGY, "energy(kWh/hh) " + energy
-                    + " is negative: an import meter cannot record negative consumption", line);
-        }
-        if (value > MAX_KWH_PER_HALF_HOUR) {
-            return reject(number, RejectionKind.IMPOSSIBLE_ENERGY, "energy(kWh/hh) " + energy
-                    + " is physically impossible for a household: more than 50 kWh in a half hour", line);
+        if (!Double.isFinite(value)) {
+            return reject(number, RejectionKind.INVALID_ENERGY, "energy(kWh/hh) '" + energy + "' is out of range", line);
         }
         long epochSecond = start.toEpochSecond(ZoneOffset.UTC);
         long key = ((long) householdNumber << 32) | ((epochSecond / HALF_HOUR_SECONDS) & 0xFFFF_FFFFL);
@@ -234,9 +228,11 @@ public final class LondonSmartMeterCsv implements Closeable {
             return RejectedRow.duplicate(number, firstLine, "duplicate reading for " + household + " at " + stamp
                     + ": the first one, on line " + firstLine + ", was kept", line);
         }
-        // Adding 0.0 turns "-0.000" into 0.0; rounding removes the 32-bit float artefacts such as 1.9220001.
-        double kwh = Math.round(value * 1000) / 1000.0 + 0.0;
-        return new MeterReading(number, household, Instant.ofEpochSecond(epochSecond), kwh);
+        // Adding 0.0 turns "-0.000" into 0.0; rounding removes the 32-bit float artefacts such as 1.9220001 (a value
+        // too large to round in a long is implausible anyway and kept as sent).
+        double kwh = Math.abs(value) < 1e12 ? Math.round(value * 1000) / 1000.0 + 0.0 : value;
+        // A negative or impossibly high value is what a faulty meter sends: kept, flagged, for the detectors to find.
+        return new MeterReading(number, household, Instant.ofEpochSecond(epochSecond), kwh, ReadingFlag.of(kwh));
     }
 
     private static RejectedRow reject(long number, RejectionKind kind, String reason, String line) {

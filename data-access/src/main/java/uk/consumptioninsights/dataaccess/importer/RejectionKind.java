@@ -8,8 +8,6 @@ public enum RejectionKind {
     OFF_HALF_HOUR("with a timestamp not on a half-hour boundary"),
     MISSING_ENERGY("with an empty or Null energy value"),
     INVALID_ENERGY("with an energy value that is not a number"),
-    NEGATIVE_ENERGY("with negative energy"),
-    IMPOSSIBLE_ENERGY("with more than 50 kWh in a half hour"),
     DUPLICATE("duplicate");
 
     private final String summaryPhrase;

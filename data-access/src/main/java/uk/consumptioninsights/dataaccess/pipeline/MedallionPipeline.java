@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import uk.consumptioninsights.dataaccess.workspace.MeterPseudonyms;
+import uk.consumptioninsights.model.series.ReadingFlag;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
@@ -17,7 +18,8 @@ import uk.consumptioninsights.model.work.Progress;
  * against an event-time watermark of 48 hours behind the latest interval seen before that batch; on-time readings
  * replace older versions of the same (MPAN, interval), late ones are recorded in {@code silver.late_rejections}.
  * Gold aggregates are then refreshed, in their own transaction, for the settlement dates silver marked as pending;
- * gold half-hourly is a view over silver.
+ * gold half-hourly is a view over silver. A reading that is not physically plausible ({@link ReadingFlag}) is kept in
+ * silver with its flag and left out of every gold sum and count of consumption.
  */
 public final class MedallionPipeline {
 
@@ -27,7 +29,8 @@ public final class MedallionPipeline {
             CREATE OR REPLACE TEMP TABLE incoming AS
             SELECT delivery_id, ingest_batch, mpan, settlement_date, CAST(i AS SMALLINT) AS settlement_period,
                    first_interval_utc + to_minutes(CAST(30 * (i - 1) AS BIGINT)) AS interval_start_utc,
-                   kwh, version, received_at_utc
+                   kwh, version, received_at_utc,
+                   CASE WHEN kwh < 0 THEN 'negative' WHEN kwh > ? THEN 'above_ceiling' END AS quality
             FROM (SELECT d.*, unnest(d.period_kwh) AS kwh, generate_subscripts(d.period_kwh, 1) AS i
                   FROM bronze.hh_deliveries d WHERE d.ingest_batch > ?)
             WHERE kwh IS NOT NULL
@@ -92,11 +95,12 @@ public final class MedallionPipeline {
             ON s.mpan = a.mpan AND s.interval_start_utc = a.interval_start_utc
             WHEN MATCHED AND (a.version > s.version OR (a.version = s.version AND a.received_at_utc > s.received_at_utc))
                 THEN UPDATE SET kwh = a.kwh, version = a.version, delivery_id = a.delivery_id,
-                                received_at_utc = a.received_at_utc
+                                received_at_utc = a.received_at_utc, quality = a.quality
             WHEN NOT MATCHED THEN
-                INSERT (mpan, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id, received_at_utc)
+                INSERT (mpan, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id, received_at_utc,
+                        quality)
                 VALUES (a.mpan, a.settlement_date, a.settlement_period, a.interval_start_utc, a.kwh, a.version,
-                        a.delivery_id, a.received_at_utc)
+                        a.delivery_id, a.received_at_utc, a.quality)
             """;
 
     private static final String[] GOLD_REFRESH = {
@@ -109,14 +113,17 @@ public final class MedallionPipeline {
         // The refreshed dates' readings are gathered once in memory and aggregated from there.
         """
         CREATE OR REPLACE TEMP TABLE fresh_gold AS
-        SELECT r.mpan, m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, r.kwh
+        SELECT r.mpan, m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, r.kwh,
+               r.quality IS NOT NULL AS flagged
         FROM silver.hh_readings r JOIN silver.meters m USING (mpan)
         WHERE r.settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)
         """,
         "DELETE FROM gold.consumption_daily WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)",
         """
         INSERT INTO gold.consumption_daily
-        SELECT c.mpan, c.gsp_group, c.settlement_date, d.periods, CAST(count(*) AS SMALLINT), sum(c.kwh)
+            (mpan, gsp_group, settlement_date, periods_expected, periods_read, kwh_total, periods_flagged)
+        SELECT c.mpan, c.gsp_group, c.settlement_date, d.periods, CAST(count(*) FILTER (WHERE NOT c.flagged) AS SMALLINT),
+               coalesce(sum(c.kwh) FILTER (WHERE NOT c.flagged), 0), CAST(count(*) FILTER (WHERE c.flagged) AS SMALLINT)
         FROM fresh_gold c JOIN silver.settlement_days d USING (settlement_date)
         GROUP BY c.mpan, c.gsp_group, c.settlement_date, d.periods
         """,
@@ -125,6 +132,7 @@ public final class MedallionPipeline {
         INSERT INTO gold.consumption_gsp_half_hourly
         SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, count(*)::INTEGER, sum(kwh)
         FROM fresh_gold
+        WHERE NOT flagged
         GROUP BY ALL
         """,
         "DROP TABLE fresh_gold",
@@ -152,7 +160,11 @@ public final class MedallionPipeline {
             pseudonyms.registerNewMeters(connection);
             progress.checkCancelled();
             progress.report(0.15, "Reading new deliveries");
-            executeWithBatch(INCOMING, lastBatch);
+            try (PreparedStatement ps = connection.prepareStatement(INCOMING)) {
+                ps.setDouble(1, ReadingFlag.CEILING_KWH);
+                ps.setInt(2, lastBatch);
+                ps.execute();
+            }
             long readingsIn = queryLong(st, "SELECT count(*) FROM incoming");
             int[] batchRange = {queryInt(st, "SELECT coalesce(min(ingest_batch), -1) FROM incoming"),
                 queryInt(st, "SELECT coalesce(max(ingest_batch), -1) FROM incoming")};

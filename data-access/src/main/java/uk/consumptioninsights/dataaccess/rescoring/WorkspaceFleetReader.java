@@ -18,7 +18,7 @@ import uk.consumptioninsights.model.meter.GspGroup;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
- * Reads every meter's gold half-hourly readings as a {@link FleetWindow} for local rescoring. Rows come back as
+ * Reads every meter's gold half-hourly readings, flagged ones included, as a {@link FleetWindow} for local rescoring. Rows come back as
  * primitives keyed by a meter number (JDBC arrays box every value and were four times slower), in as many
  * partitions as there are cores, each on its own connection.
  */
@@ -26,9 +26,12 @@ public final class WorkspaceFleetReader {
 
     private static final String METERS = "SELECT mpan, gsp_group FROM gold.meters ORDER BY mpan";
 
+    /** Plausible and flagged readings alike: the detectors exist to find the implausible ones. */
     private static final String READINGS = """
             SELECT m.meter_number, epoch(c.interval_start_utc)::BIGINT, c.kwh
-            FROM gold.consumption_half_hourly c
+            FROM (SELECT mpan, interval_start_utc, kwh FROM gold.consumption_half_hourly
+                  UNION ALL
+                  SELECT mpan, interval_start_utc, recorded_kwh FROM gold.flagged_readings) c
             JOIN (SELECT mpan, (row_number() OVER (ORDER BY mpan) - 1)::INTEGER AS meter_number FROM gold.meters) m USING (mpan)
             WHERE m.meter_number % ? = ?
             ORDER BY m.meter_number, c.interval_start_utc""";

@@ -32,7 +32,8 @@ public final class WorkspaceRescorer {
     public static final String DETECTOR = AnomalyOrigin.LOCAL_DETECTOR;
     public static final String ID_PREFIX = "LR";
 
-    private static final String COUNT_READINGS = "SELECT count(*) FROM gold.consumption_half_hourly";
+    private static final String COUNT_READINGS =
+            "SELECT (SELECT count(*) FROM gold.consumption_half_hourly) + (SELECT count(*) FROM gold.flagged_readings)";
 
     private final LocalWorkspace workspace;
     private final Rescoring rescoring;

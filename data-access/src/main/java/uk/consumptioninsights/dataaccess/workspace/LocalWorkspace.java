@@ -18,6 +18,7 @@ import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import uk.consumptioninsights.model.access.PurposeRole;
 import uk.consumptioninsights.model.meter.MpanPseudonymiser;
+import uk.consumptioninsights.model.series.ReadingFlag;
 
 /**
  * An embedded DuckDB lakehouse in one file, with its pseudonymisation key beside it. One instance owns the file;
@@ -76,7 +77,8 @@ public final class LocalWorkspace implements AutoCloseable {
         String sql = resource(layout.schemaResource())
                 .replace("${gold_anomalies}", resource("gold-anomalies.sql"))
                 .replace("${governance_tables}", resource("governance-tables.sql"))
-                .replace("${research_min_group}", Integer.toString(PurposeRole.RESEARCH.minimumGroupSize()));
+                .replace("${research_min_group}", Integer.toString(PurposeRole.RESEARCH.minimumGroupSize()))
+                .replace("${reading_ceiling}", Double.toString(ReadingFlag.CEILING_KWH));
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         }

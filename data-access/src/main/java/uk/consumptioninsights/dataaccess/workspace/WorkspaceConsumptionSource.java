@@ -1,7 +1,10 @@
 package uk.consumptioninsights.dataaccess.workspace;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +54,11 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
         }
         Path file = workspace.file().toAbsolutePath();
         String name;
+        long flagged = flaggedReadings(workspace);
         if (RECIPIENT_KIND.equals(info.get("kind"))) {
             return new SourceDescriptor(SourceKind.RECIPIENT, "Share " + info.getOrDefault("share", "?") + " ("
                     + info.getOrDefault("consumption_table", "?") + ", version " + info.getOrDefault("consumption_version", "?")
-                    + ")", info.getOrDefault("endpoint", file.toString()));
+                    + ")", info.getOrDefault("endpoint", file.toString()), flagged);
         }
         if ("imported".equals(info.get("kind"))) {
             name = "Imported " + info.getOrDefault("source_file", file.getFileName().toString());
@@ -64,7 +68,17 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
                     : " (" + NumberFormat.getIntegerInstance(Locale.UK).format(Long.parseLong(meters)) + " meters, "
                     + info.get("first_day") + " to " + info.get("last_day") + ")");
         }
-        return new SourceDescriptor(SourceKind.LOCAL_WORKSPACE, name, file.toString());
+        return new SourceDescriptor(SourceKind.LOCAL_WORKSPACE, name, file.toString(), flagged);
+    }
+
+    private static long flaggedReadings(LocalWorkspace workspace) {
+        try (Connection c = workspace.newConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM gold.flagged_readings")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw LocalQueryEngine.failure("count the readings flagged as implausible", e);
+        }
     }
 
     @Override

@@ -43,16 +43,26 @@ CREATE OR REPLACE VIEW gold.meters AS
 SELECT DISTINCT mpan_pseudonym AS mpan, mpan_pseudonym, gsp_group
 FROM shared.consumption_half_hourly;
 
+-- A shared reading that is not physically plausible (negative, above the ceiling) is kept aside, as in the local
+-- layout: the detectors see it, totals and charts do not.
 CREATE OR REPLACE VIEW gold.consumption_half_hourly AS
 SELECT mpan_pseudonym AS mpan, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
-FROM shared.consumption_half_hourly;
+FROM shared.consumption_half_hourly
+WHERE kwh BETWEEN 0 AND ${reading_ceiling};
+
+CREATE OR REPLACE VIEW gold.flagged_readings AS
+SELECT mpan_pseudonym AS mpan, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh AS recorded_kwh,
+       CASE WHEN kwh < 0 THEN 'negative' ELSE 'above_ceiling' END AS quality
+FROM shared.consumption_half_hourly
+WHERE NOT kwh BETWEEN 0 AND ${reading_ceiling};
 
 -- Detections of the recipient's own local rescoring; the share's detections stay in shared.anomalies.
 ${gold_anomalies}
 
 CREATE OR REPLACE VIEW gold.v_recipient_half_hourly AS
 SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
-FROM shared.consumption_half_hourly;
+FROM shared.consumption_half_hourly
+WHERE kwh BETWEEN 0 AND ${reading_ceiling};
 
 -- The share's detections (whatever detector the provider ran, they came with the source) beside local ones.
 CREATE OR REPLACE VIEW gold.v_recipient_anomalies AS

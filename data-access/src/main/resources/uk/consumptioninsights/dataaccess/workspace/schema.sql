@@ -43,7 +43,9 @@ CREATE TABLE IF NOT EXISTS silver.meters (
     source_meter_id VARCHAR
 );
 
--- The latest version of every (MPAN, interval), maintained by upsert.
+-- The latest version of every (MPAN, interval), maintained by upsert. kwh is the value as recorded; quality is NULL
+-- for a plausible reading and names the flag (negative, above_ceiling) of an implausible one, which is kept for the
+-- detectors but never counted: gold's half-hourly view and aggregates take plausible readings only.
 CREATE TABLE IF NOT EXISTS silver.hh_readings (
     mpan               VARCHAR   NOT NULL,
     settlement_date    DATE      NOT NULL,
@@ -52,8 +54,11 @@ CREATE TABLE IF NOT EXISTS silver.hh_readings (
     kwh                DOUBLE    NOT NULL,
     version            INTEGER   NOT NULL,
     delivery_id        BIGINT    NOT NULL,
-    received_at_utc    TIMESTAMP NOT NULL
+    received_at_utc    TIMESTAMP NOT NULL,
+    quality            VARCHAR
 );
+-- Workspaces built before readings were flagged gain the column on open (their readings count as plausible).
+ALTER TABLE silver.hh_readings ADD COLUMN IF NOT EXISTS quality VARCHAR;
 
 -- Readings that arrived after the watermark of their batch: kept for data quality, never merged.
 CREATE TABLE IF NOT EXISTS silver.late_rejections (
@@ -102,14 +107,18 @@ CREATE TABLE IF NOT EXISTS gold.meters (
     customer_class VARCHAR NOT NULL
 );
 
+-- periods_read and kwh_total count plausible readings; periods_flagged the implausible ones kept beside them.
 CREATE TABLE IF NOT EXISTS gold.consumption_daily (
     mpan             VARCHAR  NOT NULL,
     gsp_group        VARCHAR  NOT NULL,
     settlement_date  DATE     NOT NULL,
     periods_expected SMALLINT NOT NULL,
     periods_read     SMALLINT NOT NULL,
-    kwh_total        DOUBLE   NOT NULL
+    kwh_total        DOUBLE   NOT NULL,
+    periods_flagged  SMALLINT NOT NULL DEFAULT 0
 );
+-- (Older workspaces gain it on open; DuckDB cannot add a NOT NULL column, so there it is nullable, filled with 0.)
+ALTER TABLE gold.consumption_daily ADD COLUMN IF NOT EXISTS periods_flagged SMALLINT DEFAULT 0;
 
 CREATE TABLE IF NOT EXISTS gold.consumption_gsp_half_hourly (
     gsp_group          VARCHAR   NOT NULL,
@@ -140,7 +149,16 @@ CREATE TABLE IF NOT EXISTS evaluation.anomaly_labels (
 -- second copy of every reading (the copy doubled the time to build a workspace and added nothing).
 CREATE OR REPLACE VIEW gold.consumption_half_hourly AS
 SELECT r.mpan, m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, r.kwh
-FROM silver.hh_readings r JOIN silver.meters m USING (mpan);
+FROM silver.hh_readings r JOIN silver.meters m USING (mpan)
+WHERE r.quality IS NULL;
+
+-- Readings kept but flagged as implausible, with the value the meter sent: for the detectors and the Settlement
+-- purpose, never summed with consumption.
+CREATE OR REPLACE VIEW gold.flagged_readings AS
+SELECT r.mpan, m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, r.kwh AS recorded_kwh,
+       r.quality
+FROM silver.hh_readings r JOIN silver.meters m USING (mpan)
+WHERE r.quality IS NOT NULL;
 
 -- Shared (curated) relations: pseudonyms only.
 CREATE OR REPLACE VIEW gold.consumption_curated AS

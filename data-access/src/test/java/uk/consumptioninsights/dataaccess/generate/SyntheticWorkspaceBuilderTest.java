@@ -81,7 +81,11 @@ class SyntheticWorkspaceBuilderTest {
     void clockChangeDayHasFiftyPeriodsForEveryMeter() throws SQLException {
         assertThat(WorkspaceSql.longOf(workspace, "SELECT min(periods_expected) FROM gold.consumption_daily WHERE settlement_date = DATE '2026-10-25'")).isEqualTo(50);
         assertThat(WorkspaceSql.longOf(workspace, "SELECT max(settlement_period) FROM gold.consumption_half_hourly WHERE settlement_date = DATE '2026-10-25'")).isEqualTo(50);
-        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_daily WHERE periods_read <> periods_expected")).isZero();
+        // Every period is read; the generator's impossible readings are among them, kept flagged and not summed.
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_daily "
+                + "WHERE periods_read + periods_flagged <> periods_expected")).isZero();
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT sum(periods_flagged) FROM gold.consumption_daily"))
+                .isEqualTo(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.flagged_readings"));
     }
 
     @Test

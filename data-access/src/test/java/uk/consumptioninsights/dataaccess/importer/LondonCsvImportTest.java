@@ -3,6 +3,7 @@ package uk.consumptioninsights.dataaccess.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +32,7 @@ import uk.consumptioninsights.dataaccess.WorkspaceSql;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.meter.Mpan;
+import uk.consumptioninsights.model.series.ReadingFlag;
 import uk.consumptioninsights.model.time.SettlementCalendar;
 import uk.consumptioninsights.model.time.SettlementPeriod;
 import uk.consumptioninsights.model.work.Progress;
@@ -51,12 +53,15 @@ class LondonCsvImportTest {
             CsvImportReport report = importer.importFile(csv, workspace, Progress.NONE);
 
             assertThat(report.linesRead()).isEqualTo(19);
-            assertThat(report.readingsImported()).isEqualTo(6);
+            assertThat(report.readingsImported()).isEqualTo(8);
+            assertThat(report.flaggedCount()).isEqualTo(2);
+            assertThat(report.flaggedRows()).extracting(FlaggedRow::lineNumber, FlaggedRow::flag)
+                    .containsExactly(tuple(14L, ReadingFlag.NEGATIVE), tuple(15L, ReadingFlag.ABOVE_CEILING));
             assertThat(report.households()).isEqualTo(2);
             assertThat(report.firstSettlementDate()).isEqualTo(LocalDate.of(2013, 1, 1));
             assertThat(report.lastSettlementDate()).isEqualTo(LocalDate.of(2013, 6, 1));
             assertThat(report.rejectedRows()).extracting(RejectedRow::lineNumber)
-                    .containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 19L);
+                    .containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 16L, 19L);
             assertThat(report.rejectionCounts()).containsExactly(
                     entry(RejectionKind.WRONG_FIELD_COUNT, 3L),
                     entry(RejectionKind.INVALID_HOUSEHOLD, 2L),
@@ -64,20 +69,28 @@ class LondonCsvImportTest {
                     entry(RejectionKind.OFF_HALF_HOUR, 1L),
                     entry(RejectionKind.MISSING_ENERGY, 2L),
                     entry(RejectionKind.INVALID_ENERGY, 1L),
-                    entry(RejectionKind.NEGATIVE_ENERGY, 1L),
-                    entry(RejectionKind.IMPOSSIBLE_ENERGY, 1L),
                     entry(RejectionKind.DUPLICATE, 1L));
-            assertThat(report.summary()).isEqualTo("Imported 6 readings for 2 households (2013-01-01 to 2013-06-01). "
-                    + "13 rows rejected: 3 with the wrong number of fields (lines 5, 6, 19), "
+            assertThat(report.summary()).isEqualTo("Imported 8 readings for 2 households (2013-01-01 to 2013-06-01). "
+                    + "2 readings kept but flagged as implausible, not counted in totals: 1 negative (line 14), "
+                    + "1 above 50 kWh (line 15). "
+                    + "11 rows rejected: 3 with the wrong number of fields (lines 5, 6, 19), "
                     + "2 with a missing or invalid household id (lines 7, 8), 1 with an invalid timestamp (line 9), "
                     + "1 with a timestamp not on a half-hour boundary (line 10), "
                     + "2 with an empty or Null energy value (lines 11, 12), "
-                    + "1 with an energy value that is not a number (line 13), 1 with negative energy (line 14), "
-                    + "1 with more than 50 kWh in a half hour (line 15), 1 duplicate (line 16, first seen on line 3).");
+                    + "1 with an energy value that is not a number (line 13), 1 duplicate (line 16, first seen on line 3).");
 
-            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly"))
-                    .isEqualTo(report.readingsImported());
-            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM silver.hh_readings")).isEqualTo(report.readingsImported());
+            // Flagged readings are kept in silver with their flag, out of gold's consumption, in gold's flagged view.
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM silver.hh_readings")).isEqualTo(8);
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly")).isEqualTo(6);
+            assertThat(rows(workspace, "SELECT CAST(recorded_kwh AS VARCHAR), quality FROM gold.flagged_readings "
+                    + "ORDER BY interval_start_utc")).containsExactly(List.of("-0.1", "negative"), List.of("75.0", "above_ceiling"));
+            // Totals never include them: MAC000002's 1 January is 0.219 + 0.241 + 1.922 with two flagged periods beside.
+            assertThat(rows(workspace, "SELECT CAST(round(kwh_total, 3) AS VARCHAR), CAST(periods_read AS VARCHAR), "
+                    + "CAST(periods_flagged AS VARCHAR) FROM gold.consumption_daily d JOIN gold.meters m USING (mpan) "
+                    + "WHERE m.mpan = '" + Mpan.of(12, 2).core() + "' AND settlement_date = DATE '2013-01-01'"))
+                    .containsExactly(List.of("2.382", "3", "2"));
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_gsp_half_hourly "
+                    + "WHERE interval_start_utc IN (TIMESTAMP '2013-01-01 04:00:00', TIMESTAMP '2013-01-01 04:30:00')")).isZero();
             assertThat(workspace.status()).isEqualTo(WorkspaceStatus.READY);
             assertThat(workspace.info()).contains(
                     entry("kind", "imported"),

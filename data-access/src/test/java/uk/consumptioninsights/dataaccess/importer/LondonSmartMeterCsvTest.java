@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import uk.consumptioninsights.model.series.ReadingFlag;
 import org.junit.jupiter.api.io.TempDir;
 
 class LondonSmartMeterCsvTest {
@@ -47,14 +48,18 @@ class LondonSmartMeterCsvTest {
         assertThat(lines).extracting(ParsedLine::lineNumber).containsExactly(
                 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L);
         assertThat(lines).filteredOn(MeterReading.class::isInstance).map(MeterReading.class::cast)
-                .extracting(MeterReading::lineNumber, MeterReading::householdId, MeterReading::intervalStart, MeterReading::kwh)
+                .extracting(MeterReading::lineNumber, MeterReading::householdId, MeterReading::intervalStart, MeterReading::kwh,
+                        MeterReading::flag)
                 .containsExactly(
-                        tuple(2L, "MAC000002", Instant.parse("2013-01-01T00:00:00Z"), 0.219),
-                        tuple(3L, "MAC000002", Instant.parse("2013-01-01T00:30:00Z"), 0.241),
-                        tuple(4L, "MAC000002", Instant.parse("2013-01-01T01:00:00Z"), 1.922),
-                        tuple(17L, "MAC000003", Instant.parse("2013-01-01T00:00:00Z"), 0.5),
-                        tuple(18L, "MAC000003", Instant.parse("2013-01-01T00:30:00Z"), 0.0),
-                        tuple(20L, "MAC000003", Instant.parse("2013-06-01T12:00:00Z"), 0.4));
+                        tuple(2L, "MAC000002", Instant.parse("2013-01-01T00:00:00Z"), 0.219, ReadingFlag.PLAUSIBLE),
+                        tuple(3L, "MAC000002", Instant.parse("2013-01-01T00:30:00Z"), 0.241, ReadingFlag.PLAUSIBLE),
+                        tuple(4L, "MAC000002", Instant.parse("2013-01-01T01:00:00Z"), 1.922, ReadingFlag.PLAUSIBLE),
+                        // Implausible values are what a faulty meter sends: kept and flagged, not rejected.
+                        tuple(14L, "MAC000002", Instant.parse("2013-01-01T04:00:00Z"), -0.1, ReadingFlag.NEGATIVE),
+                        tuple(15L, "MAC000002", Instant.parse("2013-01-01T04:30:00Z"), 75.0, ReadingFlag.ABOVE_CEILING),
+                        tuple(17L, "MAC000003", Instant.parse("2013-01-01T00:00:00Z"), 0.5, ReadingFlag.PLAUSIBLE),
+                        tuple(18L, "MAC000003", Instant.parse("2013-01-01T00:30:00Z"), 0.0, ReadingFlag.PLAUSIBLE),
+                        tuple(20L, "MAC000003", Instant.parse("2013-06-01T12:00:00Z"), 0.4, ReadingFlag.PLAUSIBLE));
         assertThat(lines).filteredOn(RejectedRow.class::isInstance).map(RejectedRow.class::cast)
                 .extracting(RejectedRow::lineNumber, RejectedRow::kind, RejectedRow::reason)
                 .containsExactly(
@@ -75,10 +80,6 @@ class LondonSmartMeterCsvTest {
                         tuple(12L, RejectionKind.MISSING_ENERGY,
                                 "energy(kWh/hh) is 'Null': the meter sent no reading for this half-hour"),
                         tuple(13L, RejectionKind.INVALID_ENERGY, "energy(kWh/hh) 'abc' is not a number"),
-                        tuple(14L, RejectionKind.NEGATIVE_ENERGY,
-                                "energy(kWh/hh) -0.100 is negative: an import meter cannot record negative consumption"),
-                        tuple(15L, RejectionKind.IMPOSSIBLE_ENERGY,
-                                "energy(kWh/hh) 75.0 is physically impossible for a household: more than 50 kWh in a half hour"),
                         tuple(16L, RejectionKind.DUPLICATE,
                                 "duplicate reading for MAC000002 at 2013-01-01 00:30:00: the first one, on line 3, was kept"),
                         tuple(19L, RejectionKind.WRONG_FIELD_COUNT,

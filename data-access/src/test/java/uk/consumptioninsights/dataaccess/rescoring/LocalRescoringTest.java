@@ -46,11 +46,13 @@ class LocalRescoringTest {
     void readsEveryMeterAsOrderedColumnsEqualToTheGoldRows() throws SQLException {
         FleetWindow fleet = WorkspaceFleetReader.read(workspace, Progress.NONE);
         assertThat(fleet.meters()).hasSize(120);
-        assertThat(fleet.readingCount()).isEqualTo(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_half_hourly"));
+        // Flagged readings are read too: the detectors exist to find them.
+        assertThat(fleet.readingCount()).isEqualTo(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM silver.hh_readings"));
+        assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.flagged_readings")).isPositive();
         MeterSeries meter = fleet.meters().get(17);
         String mpan = meter.meterKey();
         assertThat(sum(meter)).isCloseTo(WorkspaceSql.doubleOf(workspace,
-                "SELECT sum(kwh) FROM gold.consumption_half_hourly WHERE mpan = '" + mpan + "'"), org.assertj.core.data.Offset.offset(1e-6));
+                "SELECT sum(kwh) FROM silver.hh_readings WHERE mpan = '" + mpan + "'"), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(meter.epochSecondAt(0)).isEqualTo(WorkspaceSql.longOf(workspace,
                 "SELECT min(epoch(interval_start_utc))::BIGINT FROM gold.consumption_half_hourly WHERE mpan = '" + mpan + "'"));
         assertThat(meter.gspGroup().code()).isEqualTo(WorkspaceSql.strings(workspace,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import uk.consumptioninsights.model.meter.GspGroup;
+import uk.consumptioninsights.model.series.ReadingFlag;
 import uk.consumptioninsights.model.time.SettlementCalendar;
 import uk.consumptioninsights.model.work.Progress;
 
@@ -144,7 +145,7 @@ public final class FleetContext {
                 double[] x = b.meter.kwhView();
                 for (int i = 0; i < x.length; i++) {
                     int h = calendar.halfHourIndex(t[i]);
-                    if (h < 0) {
+                    if (h < 0 || !ReadingFlag.isPlausible(x[i])) {
                         continue;
                     }
                     group.present[h]++;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
+import uk.consumptioninsights.model.series.ReadingFlag;
 
 /**
  * Maintenance: a meter that needs calibration.
@@ -169,7 +170,7 @@ public final class MaintenanceDetector implements AnomalyDetector {
         double[] capped = new double[days];
         for (int i = 0; i < x.length; i++) {
             int d = b.day[i];
-            if (d >= 0 && d < days) {
+            if (d >= 0 && d < days && ReadingFlag.isPlausible(x[i])) {
                 capped[d] += Math.min(x[i], LEVEL_CAP_FACTOR * b.expected(i) + LEVEL_CAP_KWH);
             }
         }
@@ -203,7 +204,8 @@ public final class MaintenanceDetector implements AnomalyDetector {
         double[] runFactor = new double[48];
         for (int i = 0; i < x.length; i++) {
             double e = b.expected(i);
-            if (!(x[i] >= 2.5 * e && x[i] - e >= 0.5)) {
+            // Implausible readings are a malfunction, reported as such, not a calibration symptom.
+            if (!(x[i] >= 2.5 * e && x[i] - e >= 0.5) || !ReadingFlag.isPlausible(x[i])) {
                 continue;
             }
             if (i > 0 && t[i] - t[i - 1] == Features.HALF_HOUR && x[i - 1] >= 2 * b.expected(i - 1) + 0.2) {

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
+import uk.consumptioninsights.model.series.ReadingFlag;
 
 /**
  * Meter malfunction: hard and run-length rules on one meter's readings.
  *
  * <ul>
  *   <li>negative: any run of readings below zero on an import meter (score 0.9–1);</li>
+ *   <li>above ceiling: readings above {@value ReadingFlag#CEILING_KWH} kWh, which no whole-current supply can deliver
+ *       (score 0.95); like negative ones they are kept flagged and never counted as consumption;</li>
  *   <li>spike: a reading above {@value #PHYSICAL_MAX_KWH} kWh, beyond a 100 A domestic supply, and above twice the
  *       meter's own profile (so large business meters are not flagged for their normal load); score 0.6–0.9 rising
  *       with the ratio to the profile;</li>
@@ -55,13 +58,26 @@ public final class MalfunctionDetector implements AnomalyDetector {
                 }
                 double score = 0.9 + 0.1 * Math.min(1, -min / 2);
                 out.add(detection(b, "negative", score, i, j, String.format(Locale.UK,
-                        "%d negative reading%s (down to %.3f kWh) on an import meter, which cannot record negative consumption",
-                        j - i, j - i == 1 ? "" : "s", min)));
+                        "%d negative reading%s (down to %.3f kWh) on an import meter, which cannot record negative "
+                                + "consumption: kept flagged and left out of every total", j - i, j - i == 1 ? "" : "s", min)));
+                i = j;
+            } else if (x[i] > ReadingFlag.CEILING_KWH) {
+                int j = i;
+                double max = 0;
+                while (j < n && x[j] > ReadingFlag.CEILING_KWH && contiguous(t, i, j)) {
+                    max = Math.max(max, x[j]);
+                    j++;
+                }
+                out.add(detection(b, "above_ceiling", 0.95, i, j, String.format(Locale.UK,
+                        "%d reading%s up to %.1f kWh in a half-hour, more than the %.0f kWh any household or small "
+                                + "business supply can deliver: kept flagged and left out of every total",
+                        j - i, j - i == 1 ? "" : "s", max, ReadingFlag.CEILING_KWH)));
                 i = j;
             } else if (x[i] > PHYSICAL_MAX_KWH && x[i] > 2 * b.expected(i)) {
                 int j = i;
                 double max = 0;
-                while (j < n && x[j] > PHYSICAL_MAX_KWH && x[j] > 2 * b.expected(j) && contiguous(t, i, j)) {
+                while (j < n && x[j] > PHYSICAL_MAX_KWH && x[j] <= ReadingFlag.CEILING_KWH && x[j] > 2 * b.expected(j)
+                        && contiguous(t, i, j)) {
                     max = Math.max(max, x[j]);
                     j++;
                 }

@@ -3,11 +3,12 @@ package uk.consumptioninsights.model.anomaly.detect;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
+import uk.consumptioninsights.model.series.ReadingFlag;
 
 /**
  * What a meter normally looks like, learned from its baseline readings, plus per-reading calendar columns shared by the
  * detectors: local day and slot, the weekday × period profile (median and MAD per bucket), complete-day totals and the
- * usual daily level.
+ * usual daily level. Readings that are not physically plausible ({@link ReadingFlag}) count in none of them.
  */
 final class MeterBaseline {
 
@@ -43,7 +44,8 @@ final class MeterBaseline {
         int zeros = 0;
         for (int i = 0; i < n; i++) {
             int d = day[i];
-            if (d < 0 || d >= days) {
+            // An implausible reading is the meter's fault, not consumption: it is reported, never learned from.
+            if (d < 0 || d >= days || !ReadingFlag.isPlausible(x[i])) {
                 continue;
             }
             dailyTotal[d] += x[i];
@@ -64,7 +66,7 @@ final class MeterBaseline {
         int[] fill = new int[Features.PROFILE_BUCKETS];
         for (int i = 0; i < n; i++) {
             int d = day[i];
-            if (d >= 0 && d < days && calendar.isBaselineDay(d)) {
+            if (d >= 0 && d < days && calendar.isBaselineDay(d) && ReadingFlag.isPlausible(x[i])) {
                 int b = bucket(i);
                 values[b][fill[b]++] = x[i];
             }

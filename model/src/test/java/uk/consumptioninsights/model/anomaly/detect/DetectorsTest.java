@@ -43,6 +43,26 @@ class DetectorsTest {
     }
 
     @Test
+    void implausibleReadingsAreReportedAsMalfunctionsAndNeverLearnedAsConsumption() {
+        DetectorFixture f = new DetectorFixture();
+        f.kwh[4][DetectorFixture.index(12, 20)] = 60;
+        f.kwh[5][DetectorFixture.index(14, 8)] = -0.2;
+        List<Detection> found = f.run();
+
+        assertThat(found).filteredOn(d -> d.meterKey().equals("M4")).extracting(Detection::type, Detection::pattern)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AnomalyType.METER_MALFUNCTION, "above_ceiling"));
+        assertThat(byMeter(found, "M4").reason()).contains("60.0 kWh in a half-hour").contains("left out of every total");
+        assertThat(byMeter(found, "M4").start()).isEqualTo(at(12, 20));
+        assertThat(found).filteredOn(d -> d.meterKey().equals("M5")).extracting(Detection::pattern).containsExactly("negative");
+        // Neither reading moved the meters' usual day: the context learns from plausible readings only.
+        FleetContext context = FleetContext.build(f.window(), Progress.NONE);
+        assertThat(context.meters[4].dailyTotal[12]).isCloseTo(context.meters[4].dailyTotal[11] - f.kwh[4][DetectorFixture.index(11, 20)],
+                org.assertj.core.data.Offset.offset(0.05));
+        assertThat(context.meters[5].dailyTotal[14]).isCloseTo(context.meters[5].dailyTotal[13] - f.kwh[5][DetectorFixture.index(13, 8)],
+                org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    @Test
     void theftFindsSustainedDropWithShapeKept() {
         DetectorFixture f = new DetectorFixture();
         for (int i = DetectorFixture.index(10, 0); i < DetectorFixture.index(21, 0); i++) {
