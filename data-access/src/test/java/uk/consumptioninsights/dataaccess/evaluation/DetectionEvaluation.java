@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import uk.consumptioninsights.dataaccess.evaluation.independent.IndependentSuite;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
 import uk.consumptioninsights.dataaccess.rescoring.WorkspaceFleetReader;
 import uk.consumptioninsights.dataaccess.importer.LondonSmartMeterCsv;
@@ -44,7 +45,10 @@ import uk.consumptioninsights.model.work.Progress;
  * generator's own {@link AnomalyInjector}. Run with
  * {@code mvn -q -pl data-access exec:java -Dexec.skip=false -Dexec.classpathScope=test
  * -Dexec.mainClass=uk.consumptioninsights.dataaccess.evaluation.DetectionEvaluation [-Dexec.args="generated 2000"]}.
- * Arguments: {@code generated [meters]}, {@code london [seeds]}, or none for both with defaults.
+ * Arguments: {@code generated [meters]}, {@code london [seeds]}, or none for both with defaults; and the independent
+ * suite of INDEPENDENT-SUITE.md ({@link IndependentSuite}): {@code independent [file]}, {@code generator [file]} (the
+ * generator's injector through the same product path) and {@code clean [file]} (false alarms only), where the file
+ * defaults to the system property {@code lcl.csv}.
  */
 public final class DetectionEvaluation {
 
@@ -53,12 +57,27 @@ public final class DetectionEvaluation {
     static final Instant LONDON_FROM = Instant.parse("2013-01-01T00:00:00Z");
     static final Instant LONDON_SCORE_FROM = Instant.parse("2013-05-01T00:00:00Z");
     static final Instant LONDON_TO = Instant.parse("2014-01-01T00:00:00Z");
+    static final String DEFAULT_LCL_CSV = "/work/shared/data/real/lcl_100_households_2013.csv.gz";
 
     private DetectionEvaluation() {
     }
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "both";
+        switch (mode) {
+            case "independent" -> IndependentSuite.independent(londonFile(args));
+            case "generator" -> IndependentSuite.generator(londonFile(args), LONDON_RATES);
+            case "clean" -> IndependentSuite.clean(londonFile(args));
+            default -> existingModes(mode, args);
+        }
+    }
+
+    /** The second argument, else -Dlcl.csv, else the 100 households' file. */
+    static Path londonFile(String[] args) {
+        return args.length > 1 ? Path.of(args[1]) : Path.of(System.getProperty("lcl.csv", DEFAULT_LCL_CSV));
+    }
+
+    private static void existingModes(String mode, String[] args) throws Exception {
         if (mode.equals("both") || mode.equals("generated")) {
             int meters = args.length > 1 && mode.equals("generated") ? Integer.parseInt(args[1]) : FleetSettings.DEFAULT_METERS;
             generated(meters);
@@ -118,7 +137,7 @@ public final class DetectionEvaluation {
     }
 
     static void london(int seeds) throws IOException {
-        Path file = Path.of(System.getProperty("lcl.csv", "/work/shared/data/real/lcl_100_households_2013.csv.gz"));
+        Path file = Path.of(System.getProperty("lcl.csv", DEFAULT_LCL_CSV));
         Map<String, Growable> households = new TreeMap<>();
         try (LondonSmartMeterCsv csv = LondonSmartMeterCsv.open(file)) {
             ParsedLine line;
