@@ -47,7 +47,8 @@ import uk.consumptioninsights.model.work.Progress;
  * -Dexec.mainClass=uk.consumptioninsights.dataaccess.evaluation.DetectionEvaluation [-Dexec.args="generated 2000"]}.
  * Arguments: {@code generated [meters]}, {@code london [seeds]}, or none for both with defaults; and the independent
  * suite of INDEPENDENT-SUITE.md ({@link IndependentSuite}): {@code independent [file]}, {@code generator [file]} (the
- * generator's injector through the same product path) and {@code clean [file]} (false alarms only), where the file
+ * generator's injector through the same product path), {@code tuning [file]} (the tuning half only, injected and
+ * clean) and {@code clean [file]} (false alarms only), where the file
  * defaults to the system property {@code lcl.csv}.
  */
 public final class DetectionEvaluation {
@@ -66,6 +67,7 @@ public final class DetectionEvaluation {
         String mode = args.length > 0 ? args[0] : "both";
         switch (mode) {
             case "independent" -> IndependentSuite.independent(londonFile(args));
+            case "tuning" -> IndependentSuite.tuning(londonFile(args));
             case "generator" -> IndependentSuite.generator(londonFile(args), LONDON_RATES);
             case "clean" -> IndependentSuite.clean(londonFile(args));
             default -> existingModes(mode, args);

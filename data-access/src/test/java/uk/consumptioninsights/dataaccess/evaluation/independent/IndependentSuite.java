@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.synthetic.InjectionRates;
 
 /**
@@ -46,6 +47,16 @@ public final class IndependentSuite {
         suite.finished(start);
     }
 
+    /** The tuning half only, injected and clean: what detector changes may be guided by. */
+    public static void tuning(Path file) throws IOException, SQLException {
+        IndependentSuite suite = open(file, "tuning");
+        long start = System.nanoTime();
+        suite.half("Tuning half", suite.households.tuningHalf(), "independent injector (INDEPENDENT-SUITE.md)",
+                new IndependentInjection());
+        suite.cleanHalf("tuning", suite.households.tuningHalf());
+        suite.finished(start);
+    }
+
     /** False alarms only. */
     public static void clean(Path file) throws IOException, SQLException {
         IndependentSuite suite = open(file, "clean");
@@ -78,22 +89,51 @@ public final class IndependentSuite {
         SeedPool pool = new SeedPool();
         for (long seed : SEEDS) {
             InjectedHalf injected = injection.inject(half, seed);
+            dumpForStudy(name, seed, injected);
             pool.add(seed, half.size(), injected.labels(), productPath.run(injected.households()));
         }
         out.printf(Locale.UK, "%n## %s: %s%n%nProduct-path runs (import = LondonCsvImport into a new workspace, rescoring = "
                 + "WorkspaceRescorer):%n%n", name, injector);
         tables.runs(pool.runs());
         out.printf(Locale.UK, "%nDetection per type, %d seeds pooled:%n%n", SEEDS.length);
-        tables.metrics(pool.metrics());
+        tables.metrics(pool.metrics(), pool.metricsByLearnedScore());
         out.printf(Locale.UK, "%nRecall per injected pattern (labels matched / labels):%n%n");
         tables.patterns(pool.patternRecall());
+        String details = System.getProperty("eval.details", "");
+        if (!details.isBlank() && name.startsWith("Tuning")) {
+            SuiteDetails.print(out, pool, AnomalyType.fromCode(details));
+        }
+    }
+
+    /**
+     * {@code -Deval.dump=<folder>}: the tuning half's injected CSV and labels, per seed, for studying detector changes
+     * outside the workbench. Never the reporting half, which stays unseen until a change is made.
+     */
+    private static void dumpForStudy(String name, long seed, InjectedHalf injected) throws IOException {
+        String folder = System.getProperty("eval.dump", "");
+        if (folder.isBlank() || !name.startsWith("Tuning")) {
+            return;
+        }
+        Path dir = Path.of(folder);
+        java.nio.file.Files.createDirectories(dir);
+        LondonLayoutCsv.write(dir.resolve("tuning-seed" + seed + ".csv"), injected.households());
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("household,type,pattern,start_utc,end_utc,magnitude");
+        for (var l : injected.labels()) {
+            lines.add(String.join(",", l.meterKey(), l.type().code(), l.pattern(), l.start().toString(), l.end().toString(),
+                    Double.toString(l.magnitude())));
+        }
+        java.nio.file.Files.write(dir.resolve("tuning-seed" + seed + "-labels.csv"), lines);
     }
 
     private void cleanReportingHalf() throws IOException, SQLException {
-        List<HouseholdSeries> half = households.reportingHalf();
+        cleanHalf("reporting", households.reportingHalf());
+    }
+
+    private void cleanHalf(String name, List<HouseholdSeries> half) throws IOException, SQLException {
         double meterYears = LondonHouseholds.meterYears(half);
         ProductPathRun.Outcome run = productPath.run(HalfInjection.NONE.inject(half, 0).households());
-        out.printf(Locale.UK, "%n## False alarms on the clean reporting half (%d households, %.2f meter-years)%n%n"
+        out.printf(Locale.UK, "%n## False alarms on the clean " + name + " half (%d households, %.2f meter-years)%n%n"
                         + "Every detection is a false alarm of its type. Import %.1f s, rescoring %.1f s; %,d lines, %,d imported, "
                         + "%d rejected.%n%n", half.size(), meterYears, run.importTime().toMillis() / 1e3,
                 run.rescoringTime().toMillis() / 1e3, run.linesWritten(), run.imported().readingsImported(),

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.consumptioninsights.dataaccess.importer.LondonSmartMeterCsv;
 import uk.consumptioninsights.dataaccess.importer.MeterReading;
 import uk.consumptioninsights.dataaccess.importer.ParsedLine;
-import uk.consumptioninsights.dataaccess.importer.RejectedRow;
-import uk.consumptioninsights.dataaccess.importer.RejectionKind;
+import uk.consumptioninsights.model.series.ReadingFlag;
 
 class LondonLayoutCsvTest {
 
@@ -36,7 +35,7 @@ class LondonLayoutCsvTest {
     }
 
     @Test
-    void theImportersParserReadsItBackAndRejectsWhatItAlwaysRejects() throws Exception {
+    void theImportersParserReadsItBackKeepingImplausibleValuesFlagged() throws Exception {
         long t0 = Instant.parse("2013-01-01T00:00:00Z").getEpochSecond();
         HouseholdSeries a = new HouseholdSeries("MAC000002", new long[] {t0, t0 + 1800, t0 + 3600}, new double[] {0.2194, -0.5, 75});
         HouseholdSeries b = new HouseholdSeries("MAC000003", new long[] {t0}, new double[] {1.0});
@@ -54,8 +53,8 @@ class LondonLayoutCsvTest {
         assertThat(lines).hasSize(4);
         assertThat(((MeterReading) lines.get(0)).kwh()).isEqualTo(0.219);
         assertThat(((MeterReading) lines.get(0)).intervalStart()).isEqualTo(Instant.ofEpochSecond(t0));
-        assertThat(((RejectedRow) lines.get(1)).kind()).isEqualTo(RejectionKind.NEGATIVE_ENERGY);
-        assertThat(((RejectedRow) lines.get(2)).kind()).isEqualTo(RejectionKind.IMPOSSIBLE_ENERGY);
+        assertThat(((MeterReading) lines.get(1)).flag()).isEqualTo(ReadingFlag.NEGATIVE);
+        assertThat(((MeterReading) lines.get(2)).flag()).isEqualTo(ReadingFlag.ABOVE_CEILING);
         assertThat(((MeterReading) lines.get(3)).householdId()).isEqualTo("MAC000003");
     }
 }

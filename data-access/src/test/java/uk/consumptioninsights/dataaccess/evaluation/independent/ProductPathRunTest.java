@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import uk.consumptioninsights.dataaccess.importer.RejectionKind;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.anomaly.detect.Detection;
 
@@ -27,9 +26,15 @@ class ProductPathRunTest {
         ProductPathRun.Outcome outcome = new ProductPathRun().run(households);
 
         assertThat(outcome.linesWritten()).isEqualTo(8L * 60 * 48);
-        // The importer drops a negative line today; the suite reports it rather than working around it.
-        assertThat(outcome.imported().readingsImported()).isEqualTo(outcome.linesWritten() - 1);
-        assertThat(outcome.imported().rejectionCounts()).containsEntry(RejectionKind.NEGATIVE_ENERGY, 1L);
+        // The negative line is imported and kept flagged, not rejected.
+        assertThat(outcome.imported().readingsImported()).isEqualTo(outcome.linesWritten());
+        assertThat(outcome.imported().flaggedCount()).isEqualTo(1);
+        assertThat(outcome.detections()).anySatisfy(d -> {
+            assertThat(d.meterKey()).isEqualTo(negative.householdId());
+            assertThat(d.type()).isEqualTo(AnomalyType.METER_MALFUNCTION);
+            assertThat(d.start().getEpochSecond()).isLessThanOrEqualTo(negative.epochSeconds()[50 * 48]);
+            assertThat(d.end().getEpochSecond()).isGreaterThan(negative.epochSeconds()[50 * 48]);
+        });
         assertThat(outcome.detections()).extracting(Detection::meterKey)
                 .allSatisfy(key -> assertThat(key).matches("MAC0001\\d\\d"));
         assertThat(outcome.detections()).anySatisfy(d -> {

@@ -15,8 +15,15 @@ public final class SeedPool {
 
     public static final int[] KS = {10, 50, 100};
 
+    /**
+     * Per type, the detector's score: within a type it is the order of learned_score in every rescoring (the learned
+     * ranking reorders types against each other only), and unlike learned_score it is comparable between rescorings,
+     * so the seeds can be pooled. See INDEPENDENT-SUITE.md, "Amendment".
+     */
+    public static final ToDoubleFunction<Detection> RANKING = Detection::score;
+
     /** What the Anomalies tab sorts by: the learned score, the detector's score where there is none. */
-    public static final ToDoubleFunction<Detection> RANKING = d -> d.hasLearnedScore() ? d.learnedScore() : d.score();
+    public static final ToDoubleFunction<Detection> LEARNED = d -> d.hasLearnedScore() ? d.learnedScore() : d.score();
 
     /** One seed's run through the product path. */
     public record Run(long seed, int households, int labels, ProductPathRun.Outcome outcome) {
@@ -57,6 +64,11 @@ public final class SeedPool {
     /** Per type in the types' order, then all types pooled. */
     public List<DetectionMetrics.Result> metrics() {
         return DetectionMetrics.evaluate(detections, labels, RANKING, KS);
+    }
+
+    /** As {@link #metrics()}, ranked by learned_score pooled over the seeds' separate rescorings, for comparison. */
+    public List<DetectionMetrics.Result> metricsByLearnedScore() {
+        return DetectionMetrics.evaluate(detections, labels, LEARNED, KS);
     }
 
     public List<PatternRecall> patternRecall() {

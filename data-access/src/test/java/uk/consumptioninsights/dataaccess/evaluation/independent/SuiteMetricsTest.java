@@ -102,8 +102,9 @@ class SuiteMetricsTest {
 
     @Test
     void rankingIsTheLearnedScoreFallingBackToTheDetectorsScore() {
-        assertThat(SeedPool.RANKING.applyAsDouble(detection("A", AnomalyType.THEFT_BYPASS, 0.9, 0.2, 0, 1))).isEqualTo(0.2);
-        assertThat(SeedPool.RANKING.applyAsDouble(detection("A", AnomalyType.THEFT_BYPASS, 0.9, Double.NaN, 0, 1))).isEqualTo(0.9);
+        assertThat(SeedPool.LEARNED.applyAsDouble(detection("A", AnomalyType.THEFT_BYPASS, 0.9, 0.2, 0, 1))).isEqualTo(0.2);
+        assertThat(SeedPool.LEARNED.applyAsDouble(detection("A", AnomalyType.THEFT_BYPASS, 0.9, Double.NaN, 0, 1))).isEqualTo(0.9);
+        assertThat(SeedPool.RANKING.applyAsDouble(detection("A", AnomalyType.THEFT_BYPASS, 0.9, 0.2, 0, 1))).isEqualTo(0.9);
     }
 
     @Test
@@ -134,7 +135,7 @@ class SuiteMetricsTest {
 
     private static ProductPathRun.Outcome outcome(List<Detection> detections) {
         CsvImportReport report = new CsvImportReport(Path.of("x.csv"), 1, 1, 1, LocalDate.of(2013, 6, 1),
-                LocalDate.of(2013, 6, 1), List.of());
+                LocalDate.of(2013, 6, 1), List.of(), 0, List.of());
         return new ProductPathRun.Outcome(detections, 1, report, Duration.ZERO, Duration.ZERO);
     }
 }

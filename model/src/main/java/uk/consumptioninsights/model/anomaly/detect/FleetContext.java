@@ -52,6 +52,10 @@ public final class FleetContext {
             return wholeWindowIsBaseline || d < scoreFromDay;
         }
 
+        long epochSecondOf(int halfHour) {
+            return firstEpochSecond + halfHour * Features.HALF_HOUR;
+        }
+
         int halfHourIndex(long epochSecond) {
             long h = (epochSecond - firstEpochSecond) / Features.HALF_HOUR;
             return h < 0 || h >= halfHours ? -1 : (int) h;
@@ -64,13 +68,25 @@ public final class FleetContext {
         final int[] present;
         final int[] zero;
         final int[] high;
+        /** Meters whose span (first to last reading) covers the half-hour: those expected to report. */
+        final int[] active;
+        /** Of those, the ones silent then: no reading at all, or a zero they seldom read ({@link MeterSilence}). */
+        final int[] silent;
         double meanZeroShare;
+        double meanOutageShare;
 
         Group(int days, int halfHours) {
             peerIndex = new double[days];
             present = new int[halfHours];
             zero = new int[halfHours];
             high = new int[halfHours];
+            active = new int[halfHours];
+            silent = new int[halfHours];
+        }
+
+        /** Share of the meters expected to report that were silent; 0 when too few were expected to tell. */
+        double outageShare(int h) {
+            return h < 0 || active[h] < NetworkDetector.MIN_GROUP_METERS ? 0 : (double) silent[h] / active[h];
         }
 
         double zeroShare(int h) {
@@ -156,15 +172,61 @@ public final class FleetContext {
                     }
                 }
             }
+            countSilence(group, members);
             long zeros = 0;
             long present = 0;
+            double outage = 0;
+            int assessed = 0;
             for (int h = 0; h < calendar.halfHours; h++) {
                 zeros += group.zero[h];
                 present += group.present[h];
+                if (group.active[h] >= NetworkDetector.MIN_GROUP_METERS) {
+                    outage += group.outageShare(h);
+                    assessed++;
+                }
             }
             group.meanZeroShare = present == 0 ? 0 : (double) zeros / present;
+            group.meanOutageShare = assessed == 0 ? 0 : outage / assessed;
             groups.put(gsp, group);
         });
+    }
+
+    /**
+     * Fills the group's {@code active} and {@code silent} counts: each informative meter is expected from its first to
+     * its last reading, and is silent at every half-hour of that span it has no reading for, and at its unusual zeros.
+     */
+    private void countSilence(Group group, List<MeterBaseline> members) {
+        int[] starts = new int[calendar.halfHours + 1];
+        for (MeterBaseline b : members) {
+            if (b.meter.size() == 0) {
+                continue;
+            }
+            long[] t = b.meter.epochSecondsView();
+            int first = calendar.halfHourIndex(t[0]);
+            int last = calendar.halfHourIndex(t[t.length - 1]);
+            if (first < 0 || last < 0) {
+                continue;
+            }
+            starts[first]++;
+            starts[last + 1]--;
+            for (int i = 0; i < t.length; i++) {
+                int h = calendar.halfHourIndex(t[i]);
+                if (h >= 0 && MeterSilence.unusualZero(b, i)) {
+                    group.silent[h]++;
+                }
+                if (i + 1 < t.length) {
+                    int next = calendar.halfHourIndex(t[i + 1]);
+                    for (int gap = h + 1; gap < next; gap++) {
+                        group.silent[gap]++;
+                    }
+                }
+            }
+        }
+        int running = 0;
+        for (int h = 0; h < calendar.halfHours; h++) {
+            running += starts[h];
+            group.active[h] = running;
+        }
     }
 
     public int meterCount() {

@@ -25,6 +25,10 @@ final class MeterBaseline {
     final double baselineDaily;
     /** Share of baseline readings that are exactly zero. */
     final double baselineZeroShare;
+    /** Share of the meter's plausible readings in each local slot (0..47) that are exactly zero, over the whole window. */
+    final double[] slotZeroRate = new double[48];
+    /** Share of all the meter's plausible readings that are exactly zero. */
+    final double zeroShare;
     private final boolean[] weekendDay;
 
     MeterBaseline(MeterSeries meter, FleetContext.Calendar calendar) {
@@ -42,6 +46,8 @@ final class MeterBaseline {
         int[] bucketCount = new int[Features.PROFILE_BUCKETS];
         int baselineReadings = 0;
         int zeros = 0;
+        int[] slotReadings = new int[48];
+        int[] slotZeros = new int[48];
         for (int i = 0; i < n; i++) {
             int d = day[i];
             // An implausible reading is the meter's fault, not consumption: it is reported, never learned from.
@@ -50,6 +56,10 @@ final class MeterBaseline {
             }
             dailyTotal[d] += x[i];
             count[d]++;
+            slotReadings[slot[i]]++;
+            if (x[i] == 0) {
+                slotZeros[slot[i]]++;
+            }
             if (calendar.isBaselineDay(d)) {
                 bucketCount[bucket(i)]++;
                 baselineReadings++;
@@ -59,6 +69,14 @@ final class MeterBaseline {
             }
         }
         baselineZeroShare = baselineReadings == 0 ? 0 : (double) zeros / baselineReadings;
+        int allReadings = 0;
+        int allZeros = 0;
+        for (int s = 0; s < 48; s++) {
+            slotZeroRate[s] = slotReadings[s] == 0 ? 0 : (double) slotZeros[s] / slotReadings[s];
+            allReadings += slotReadings[s];
+            allZeros += slotZeros[s];
+        }
+        zeroShare = allReadings == 0 ? 0 : (double) allZeros / allReadings;
         double[][] values = new double[Features.PROFILE_BUCKETS][];
         for (int b = 0; b < values.length; b++) {
             values[b] = new double[bucketCount[b]];
@@ -108,6 +126,15 @@ final class MeterBaseline {
     /** The profile's expectation for reading i. */
     double expected(int i) {
         return profileMedian[bucket(i)];
+    }
+
+    /** The profile's expectation for the half-hour starting at {@code epochSecond}, which need not have a reading. */
+    double expectedAt(long epochSecond, FleetContext.Calendar calendar) {
+        int[] d = new int[1];
+        byte[] s = new byte[1];
+        Features.localCalendar(new long[] {epochSecond}, calendar.firstLocalEpochDay, d, s);
+        boolean weekend = d[0] >= 0 && d[0] < weekendDay.length && weekendDay[d[0]];
+        return profileMedian[Features.profileIndex(weekend, s[0])];
     }
 
     static boolean isWeekend(LocalDate date) {

@@ -78,7 +78,7 @@ public final class Rescoring {
                     }
                 }
             }
-            perMeter[i] = found;
+            perMeter[i] = SharedCause.reportOnce(found);
             int count = done.incrementAndGet();
             if (count % 256 == 0) {
                 progress.report((double) count / n, "Scoring: " + count + " of " + n + " meters");

@@ -43,6 +43,26 @@ final class DetectorFixture {
         return FleetWindow.of(meters, FROM, FROM.plusSeconds(1800L * t.length));
     }
 
+    /** The window with readings left out: {@code gaps.apply(meter)} is {from, to) index pair of missing readings, or null. */
+    FleetWindow window(java.util.function.IntFunction<int[]> gaps) {
+        List<MeterSeries> meters = new ArrayList<>();
+        for (int m = 0; m < METERS; m++) {
+            int[] gap = gaps.apply(m);
+            int kept = gap == null ? t.length : t.length - (gap[1] - gap[0]);
+            long[] times = new long[kept];
+            double[] values = new double[kept];
+            int k = 0;
+            for (int i = 0; i < t.length; i++) {
+                if (gap == null || i < gap[0] || i >= gap[1]) {
+                    times[k] = t[i];
+                    values[k++] = kwh[m][i];
+                }
+            }
+            meters.add(MeterSeries.adopt("M" + m, GspGroup.A, times, values));
+        }
+        return FleetWindow.of(meters, FROM, FROM.plusSeconds(1800L * t.length));
+    }
+
     List<Detection> run() {
         return new Rescoring().run(window(), uk.consumptioninsights.model.work.Progress.NONE);
     }

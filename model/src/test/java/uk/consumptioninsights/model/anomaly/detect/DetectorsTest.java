@@ -63,25 +63,6 @@ class DetectorsTest {
     }
 
     @Test
-    void theftFindsSustainedDropWithShapeKept() {
-        DetectorFixture f = new DetectorFixture();
-        for (int i = DetectorFixture.index(10, 0); i < DetectorFixture.index(21, 0); i++) {
-            f.kwh[0][i] *= 0.4;
-        }
-        List<Detection> found = f.run().stream().filter(d -> d.type() == AnomalyType.THEFT_BYPASS).toList();
-        assertThat(found).hasSize(1);
-        Detection theft = found.get(0);
-        assertThat(theft.meterKey()).isEqualTo("M0");
-        assertThat(theft.start()).isEqualTo(at(10, 0));
-        assertThat(theft.end()).isEqualTo(at(21, 0));
-        assertThat(theft.reason()).startsWith("Consumption 60% below this meter's usual level").contains("for 11 days")
-                .contains("stayed the same");
-        assertThat(theft.actualKwh() / theft.expectedKwh()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(theft.score()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(f.run()).noneMatch(d -> d.type() != AnomalyType.THEFT_BYPASS);
-    }
-
-    @Test
     void networkFindsGroupLossAndMalfunctionLeavesItAlone() {
         DetectorFixture f = new DetectorFixture();
         for (int m = 0; m < 6; m++) {
@@ -90,8 +71,44 @@ class DetectorsTest {
         List<Detection> found = f.run();
         assertThat(found).allMatch(d -> d.type() == AnomalyType.NETWORK_ANOMALY && d.pattern().equals("group_loss"));
         assertThat(found).extracting(Detection::meterKey).containsExactlyInAnyOrder("M0", "M1", "M2", "M3", "M4", "M5");
-        assertThat(found.get(0).reason()).contains("8 half-hours").contains("75% of GSP group _A's meters (up to 6)");
+        assertThat(found.get(0).reason()).contains("8 half-hours").contains("75% of GSP group _A's reporting meters (up to 6)");
         assertThat(found.get(0).start()).isEqualTo(at(12, 20));
+    }
+
+    @Test
+    void anOutageOfMissingRowsIsANetworkAnomalyForEveryMeterThatWentSilentWithTheGroup() {
+        DetectorFixture f = new DetectorFixture();
+        int from = DetectorFixture.index(15, 10);
+        int to = DetectorFixture.index(15, 22);
+        // Six of eight meters send nothing for six hours; M6 had already stopped sending a day earlier.
+        List<Detection> found = new Rescoring().run(f.window(m -> m < 6 ? new int[] {from, to}
+                : m == 6 ? new int[] {DetectorFixture.index(14, 0), to} : null), Progress.NONE);
+
+        List<Detection> network = found.stream().filter(d -> d.type() == AnomalyType.NETWORK_ANOMALY).toList();
+        assertThat(network).extracting(Detection::meterKey).containsExactlyInAnyOrder("M0", "M1", "M2", "M3", "M4", "M5");
+        assertThat(network).allSatisfy(d -> {
+            assertThat(d.pattern()).isEqualTo("group_missing");
+            assertThat(d.start()).isEqualTo(at(15, 10));
+            assertThat(d.end()).isEqualTo(at(15, 22));
+            assertThat(d.reason()).startsWith("No readings for 12 half-hours").contains("communications or supply failure");
+            assertThat(d.expectedKwh()).isPositive();
+        });
+    }
+
+    @Test
+    void aMeterThatReadsZeroMostOfTheTimeIsNotPartOfANetworkEvent() {
+        DetectorFixture f = new DetectorFixture();
+        for (int i = 0; i < f.kwh[7].length; i++) {
+            if (i % 48 < 40) {
+                f.kwh[7][i] = 0;
+            }
+        }
+        for (int m = 0; m < 8; m++) {
+            Arrays.fill(f.kwh[m], DetectorFixture.index(12, 20), DetectorFixture.index(12, 28), 0);
+        }
+        List<Detection> network = f.run().stream().filter(d -> d.type() == AnomalyType.NETWORK_ANOMALY).toList();
+
+        assertThat(network).extracting(Detection::meterKey).containsExactlyInAnyOrder("M0", "M1", "M2", "M3", "M4", "M5", "M6");
     }
 
     @Test
