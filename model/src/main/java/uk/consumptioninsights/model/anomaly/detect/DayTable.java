@@ -5,7 +5,8 @@ import uk.consumptioninsights.model.series.ReadingFlag;
 
 /**
  * One meter's plausible readings laid out by London local day and slot, with the per-day figures the shape detectors
- * compare: total, baseload (mean of the day's {@value #BASE_READINGS} lowest readings), flatness ((max − min) / mean),
+ * compare: total, baseload (mean of the day's {@value #BASE_READINGS} lowest readings), peak (mean of its
+ * {@value #BASE_READINGS} highest), flatness ((max − min) / mean),
  * relative roughness (mean |Δx| / mean, unchanged when a day is scaled), the longest run of exact zeros and the count of
  * zeros. A day is complete with at least {@value MeterBaseline#MIN_READINGS_PER_DAY} plausible readings.
  */
@@ -19,6 +20,7 @@ final class DayTable {
     final boolean[] complete;
     final double[] total;
     final double[] base;
+    final double[] peak;
     final double[] flatness;
     final double[] roughness;
     final int[] longestZeroRun;
@@ -52,6 +54,7 @@ final class DayTable {
         complete = new boolean[dayCount];
         total = new double[dayCount];
         base = new double[dayCount];
+        peak = new double[dayCount];
         flatness = new double[dayCount];
         roughness = new double[dayCount];
         longestZeroRun = new int[dayCount];
@@ -91,11 +94,14 @@ final class DayTable {
             double[] sorted = v.clone();
             Arrays.sort(sorted);
             double low = 0;
+            double high = 0;
             int n = Math.min(BASE_READINGS, sorted.length);
             for (int k = 0; k < n; k++) {
                 low += sorted[k];
+                high += sorted[sorted.length - 1 - k];
             }
             base[d] = low / n;
+            peak[d] = high / n;
         }
     }
 

@@ -146,6 +146,7 @@ public final class TheftDetector implements AnomalyDetector {
         double level = ratio(run.medianLevel(), reference.medianLevel());
         double drop = 1 - level;
         double baseload = ratio(run.medianBase(), reference.medianBase());
+        double peaks = ratio(run.medianPeak(), reference.medianPeak());
         double shapeRun = run.medianCorrelation(profile, false);
         double shapeRef = reference.medianCorrelation(profile, false);
         double reversedRun = run.medianCorrelation(profile, true);
@@ -158,7 +159,10 @@ public final class TheftDetector implements AnomalyDetector {
         boolean baseScaled = baseload >= 0.08 && baseload <= 0.85;
         double perDay = noise >= 0.75 && noise <= 1.35 ? clamp((erratic - 1.3) / 1.0) : 0;
         double perReading = clamp((noise - 1.3) / 0.8);
-        double scaled = drop >= 0.25 && baseScaled ? depth * Math.max(perDay, perReading) : 0;
+        // A tampered meter lowers the peaks at least as much as the standby load (readings multiplied one by one take
+        // the lowest down furthest); an empty house loses its peaks and keeps its standby.
+        double proportional = clamp((Math.log(peaks / baseload) + 0.5) / 0.5);
+        double scaled = drop >= 0.25 && baseScaled ? depth * Math.max(perDay, perReading) * proportional : 0;
         double zeroed = zeroedShare >= 0.5 ? zeroedShare : 0;
         double flattened = flatShare >= 0.5 ? flatShare : 0;
         double reversed = Math.abs(drop) < 0.3 && reversedRun - shapeRun >= 0.3 && reversedRun > 0.2 && shapeRef > 0.3 ? 1 : 0;
@@ -300,6 +304,10 @@ public final class TheftDetector implements AnomalyDetector {
 
         double medianBase() {
             return median(d -> table.base[d]);
+        }
+
+        double medianPeak() {
+            return median(d -> table.peak[d]);
         }
 
         double medianRoughness() {

@@ -112,30 +112,6 @@ class DetectorsTest {
     }
 
     @Test
-    void maintenanceFindsDriftAndRepeatedOutliers() {
-        DetectorFixture f = new DetectorFixture();
-        for (int d = 20; d < 35; d++) {
-            for (int s = 0; s < 48; s++) {
-                f.kwh[1][DetectorFixture.index(d, s)] *= 1 + 0.6 * (d - 20) / 14.0;
-            }
-        }
-        for (int d = 5; d < 16; d++) {
-            f.kwh[2][DetectorFixture.index(d, 4)] = Math.max(f.kwh[2][DetectorFixture.index(d, 4)], 0.2) * 5;
-        }
-        List<Detection> found = f.run();
-        assertThat(found).allMatch(d -> d.type() == AnomalyType.MAINTENANCE);
-        assertThat(found).extracting(Detection::meterKey, Detection::pattern).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("M1", "drift"), org.assertj.core.groups.Tuple.tuple("M2", "repeated_outliers"));
-        Detection outliers = byMeter(found, "M2");
-        assertThat(outliers.reason()).contains("02:00 UTC").contains("on 11 of 11 days");
-        assertThat(outliers.start()).isEqualTo(at(5, 4));
-        Detection drift = byMeter(found, "M1");
-        assertThat(drift.start()).isBeforeOrEqualTo(at(24, 0)).isAfterOrEqualTo(at(15, 0));
-        assertThat(drift.end()).isBeforeOrEqualTo(at(36, 0)).isAfterOrEqualTo(at(33, 0));
-        assertThat(drift.reason()).contains("Readings crept upwards");
-    }
-
-    @Test
     void rescoringHonoursCancellation() {
         Progress cancelled = new Progress() {
             @Override
