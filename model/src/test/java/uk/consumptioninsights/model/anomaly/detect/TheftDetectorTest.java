@@ -112,6 +112,25 @@ class TheftDetectorTest {
     }
 
     @Test
+    void anEmptyHouseWithOccasionalVisitsKeepsItsStandbyAndIsNotScaledDown() {
+        DetectorFixture f = new DetectorFixture();
+        // Mostly away, back now and then: the day levels jump as in the day-by-day attack and some standby is switched
+        // off, but the peaks fall much further than the standby, which no meter scaling does.
+        for (int d = FROM_DAY; d < TO_DAY; d++) {
+            double use = 0.05 + 0.25 * (DAY_FACTORS[d - FROM_DAY] - 0.1) / 0.7;
+            for (int s = 0; s < 48; s++) {
+                int i = DetectorFixture.index(d, s);
+                double base = f.kwh[0][DetectorFixture.index(d, 4)];
+                f.kwh[0][i] = 0.6 * base + use * (f.kwh[0][i] - base) + (s % 2 == 0 ? 0.03 : 0);
+            }
+        }
+        List<Detection> theft = f.run().stream().filter(d -> d.type() == AnomalyType.THEFT_BYPASS).toList();
+
+        assertThat(theft).allSatisfy(d -> assertThat(d.score()).isLessThan(0.7));
+        assertThat(theft).noneMatch(d -> d.pattern().equals("scaled_down"));
+    }
+
+    @Test
     void aSteadyProportionalDropRanksLowBecauseAnAbsenceLooksTheSame() {
         DetectorFixture f = new DetectorFixture();
         for (int i = DetectorFixture.index(FROM_DAY, 0); i < DetectorFixture.index(TO_DAY, 0); i++) {
