@@ -17,6 +17,13 @@ public interface LocalRescoring {
     /** The rescorer for the active source, empty when it is not an open local workspace. Cheap: call on the UI thread. */
     Optional<Rescorer> forActiveSource();
 
+    /**
+     * A rescorable source is open, so a rescoring may be asked for soon: get ready for it without blocking (the app
+     * has the detectors compiled in the background). Cheap: called on the UI thread. Does nothing by default.
+     */
+    default void prepare() {
+    }
+
     /** One rescoring of one workspace: reads, scores, replaces the local detections. Runs off the UI thread. */
     @FunctionalInterface
     interface Rescorer {

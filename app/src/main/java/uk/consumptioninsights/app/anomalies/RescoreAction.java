@@ -53,6 +53,9 @@ final class RescoreAction {
     /** Every source switch may have made the active source (no longer) local. */
     void checkAvailable() {
         available.set(rescoring.forActiveSource().isPresent());
+        if (available.get()) {
+            rescoring.prepare();
+        }
     }
 
     /** The summary was written for the role that asked for it. */

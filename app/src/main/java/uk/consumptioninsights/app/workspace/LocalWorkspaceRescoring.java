@@ -40,6 +40,11 @@ public final class LocalWorkspaceRescoring implements LocalRescoring {
 
     @Override
     public Optional<Rescorer> forActiveSource() {
+        return activeWorkspace().map(LocalWorkspaceRescoring::rescorer);
+    }
+
+    /** The open local workspace behind the active source, if it is one. */
+    private Optional<LocalWorkspace> activeWorkspace() {
         SourceDescriptor descriptor;
         try {
             descriptor = active.descriptor();
@@ -49,12 +54,17 @@ public final class LocalWorkspaceRescoring implements LocalRescoring {
         }
         if (descriptor != null && descriptor.kind() == SourceKind.RECIPIENT) {
             // A recipient's copy of a share is rescored locally like any workspace; the share itself is untouched.
-            return recipients.workspaceShowing(descriptor).map(LocalWorkspaceRescoring::rescorer);
+            return recipients.workspaceShowing(descriptor);
         }
         if (descriptor == null || descriptor.kind() != SourceKind.LOCAL_WORKSPACE || descriptor.location() == null) {
             return Optional.empty();
         }
-        return workspaceAt(descriptor.location()).map(LocalWorkspaceRescoring::rescorer);
+        return workspaceAt(descriptor.location());
+    }
+
+    @Override
+    public void prepare() {
+        activeWorkspace().ifPresent(RescoringPriming::startOnce);
     }
 
     private Optional<LocalWorkspace> workspaceAt(String location) {

@@ -1,9 +1,6 @@
 package uk.consumptioninsights.dataaccess.rescoring;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.source.AnomalyOrigin;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
@@ -32,8 +31,7 @@ public final class WorkspaceRescorer {
     public static final String DETECTOR = AnomalyOrigin.LOCAL_DETECTOR;
     public static final String ID_PREFIX = "LR";
 
-    private static final String COUNT_READINGS =
-            "SELECT (SELECT count(*) FROM gold.consumption_half_hourly) + (SELECT count(*) FROM gold.flagged_readings)";
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceRescorer.class);
 
     private final LocalWorkspace workspace;
     private final Rescoring rescoring;
@@ -75,9 +73,8 @@ public final class WorkspaceRescorer {
     public RescoreSummary rescore(Progress progress) throws SQLException {
         Instant started = Instant.now();
         progress.checkCancelled();
-        long total = countReadings();
-        progress.report(0.01, "Reading " + grouped(total) + " readings…");
         FleetWindow fleet = WorkspaceFleetReader.read(workspace, progress.slice(0.01, 0.35));
+        Instant read = Instant.now();
         progress.checkCancelled();
         List<Detection> detections;
         long readings;
@@ -92,21 +89,19 @@ public final class WorkspaceRescorer {
         // Last chance to stop: once writing starts it runs to its commit (or rolls back on failure).
         progress.checkCancelled();
         progress.report(0.9, "Saving " + grouped(detections.size()) + (detections.size() == 1 ? " detection…" : " detections…"));
+        Instant scored = Instant.now();
         int written = DetectionWriter.replace(workspace, DETECTOR, ID_PREFIX, detections, Instant.now());
         Map<AnomalyType, Integer> byType = new EnumMap<>(AnomalyType.class);
         for (Detection d : detections) {
             byType.merge(d.type(), 1, Integer::sum);
         }
         Duration elapsed = Duration.between(started, Instant.now());
+        // Where the time went, for anyone comparing the app's figure with the benchmark's.
+        LOG.info("Rescoring took {} ms: reading {} ms, scoring {} ms, saving {} ms", elapsed.toMillis(),
+                Duration.between(started, read).toMillis(), Duration.between(read, scored).toMillis(),
+                Duration.between(scored, Instant.now()).toMillis());
         progress.report(1, grouped(written) + " detections saved");
         return new RescoreSummary(readings, byType, written, elapsed);
-    }
-
-    private long countReadings() throws SQLException {
-        try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(COUNT_READINGS)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static String grouped(long value) {

@@ -62,6 +62,43 @@ class LocalRescoringTest {
     }
 
     @Test
+    void aSampleReadsEveryNthMeterWithAllItsReadings() throws SQLException {
+        FleetWindow all = WorkspaceFleetReader.read(workspace, Progress.NONE);
+        FleetWindow sample = WorkspaceFleetReader.sample(workspace, 25);
+        // 120 meters, at most 25: every fifth, in MPAN order.
+        assertThat(sample.meters()).hasSize(24);
+        for (int k = 0; k < sample.meters().size(); k++) {
+            MeterSeries sampled = sample.meters().get(k);
+            MeterSeries full = all.meters().get(5 * k);
+            assertThat(sampled.meterKey()).isEqualTo(full.meterKey());
+            assertThat(sampled.size()).isEqualTo(full.size());
+            assertThat(sum(sampled)).isEqualTo(sum(full));
+        }
+    }
+
+    @Test
+    void readingsThatArriveOutOfOrderAreSortedWithTheirValues() {
+        long[] times = {5400, 0, 3600, 1800, 7200};
+        double[] kwh = {0.4, 0.1, 0.3, 0.2, 0.5};
+        WorkspaceFleetReader.sortByTime(times, kwh);
+        assertThat(times).containsExactly(0, 1800, 3600, 5400, 7200);
+        assertThat(kwh).containsExactly(0.1, 0.2, 0.3, 0.4, 0.5);
+
+        // Off the half-hour grid, and a repeated time: the general sort, ties kept in arrival order.
+        long[] uneven = {100, 7, 50, 7};
+        double[] values = {1, 2, 3, 4};
+        WorkspaceFleetReader.sortByTime(uneven, values);
+        assertThat(uneven).containsExactly(7, 7, 50, 100);
+        assertThat(values).containsExactly(2, 4, 3, 1);
+
+        long[] one = {1_700_000_000L};
+        double[] value = {1.5};
+        WorkspaceFleetReader.sortByTime(one, value);
+        assertThat(one).containsExactly(1_700_000_000L);
+        assertThat(value).containsExactly(1.5);
+    }
+
+    @Test
     void detectionsLandInGoldAndEachPurposeViewShowsThemItsOwnWay() throws SQLException {
         List<Detection> detections = new Rescoring().run(WorkspaceFleetReader.read(workspace, Progress.NONE), Progress.NONE);
         assertThat(detections).isNotEmpty();

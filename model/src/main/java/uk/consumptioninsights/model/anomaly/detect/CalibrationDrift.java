@@ -1,7 +1,6 @@
 package uk.consumptioninsights.model.anomaly.detect;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.series.ReadingFlag;
@@ -75,10 +74,11 @@ final class CalibrationDrift {
             if (Double.isNaN(before[a])) {
                 continue;
             }
-            for (int ramp = MIN_RAMP_DAYS; ramp <= MAX_RAMP_DAYS; ramp++) {
+            for (int ramp = MIN_RAMP_DAYS; ramp <= MAX_RAMP_DAYS; ramp += 2) {
                 for (int hold = 0; hold <= MAX_HOLD_DAYS && a + ramp + hold <= days; hold += 2) {
-                    Window w = fit(sums, before[a], after[a + ramp + hold], a, ramp, hold);
-                    if (w != null && (bestFrom[a] == null || w.score > bestFrom[a].score)) {
+                    Window w = fit(sums, before[a], after[a + ramp + hold], a, ramp, hold,
+                            bestFrom[a] == null ? 0 : bestFrom[a].score);
+                    if (w != null) {
                         bestFrom[a] = w;
                     }
                 }
@@ -143,7 +143,8 @@ final class CalibrationDrift {
         return m > 0 ? m : Double.NaN;
     }
 
-    private static Window fit(Sums s, double before, double after, int a, int ramp, int hold) {
+    /** The window fitted, or null when it scores no more than {@code toBeat} (checked as early as possible: this is the hot loop). */
+    private static Window fit(Sums s, double before, double after, int a, int ramp, int hold, double toBeat) {
         int b = a + ramp + hold;
         int h = a + ramp;
         double n = s.count(a, b);
@@ -163,6 +164,11 @@ final class CalibrationDrift {
         if (!(gain >= MIN_GAIN)) {
             return null;
         }
+        double returnFactor = returned ? Math.max(0, 1 - Math.abs(Math.log(after / before)) / MAX_RETURN_GAP) : 0.5;
+        double bound = Math.min(1, gain / FULL_GAIN) * returnFactor * (gain > MAX_GAIN ? 0.3 : 1);
+        if (!(bound > toBeat)) {
+            return null;
+        }
         double sumWW = s.levelSquared(a, b) / (ref * ref) - 2 * s.level(a, b) / ref + n;
         double rss = Math.max(0, sumWW - 2 * gain * sumWF + gain * gain * sumFF);
         int r0 = Math.max(0, a - REFERENCE_DAYS);
@@ -173,10 +179,8 @@ final class CalibrationDrift {
         rss += Math.max(0, refLL / (ref * ref) - 2 * refL / ref + refN);
         double sd = Math.sqrt(rss / Math.max(1, n + refN - 1));
         double t = gain / Math.max(1e-6, sd / Math.sqrt(sumFF));
-        double returnFactor = returned ? Math.max(0, 1 - Math.abs(Math.log(after / before)) / MAX_RETURN_GAP) : 0.5;
-        double score = Math.min(1, gain / FULL_GAIN) * Math.min(1, t / T_FULL) * returnFactor
-                * (gain > MAX_GAIN ? 0.3 : 1);
-        return score > 0 ? new Window(a, b, ramp, gain, t, score, returned) : null;
+        double score = bound * Math.min(1, t / T_FULL);
+        return score > toBeat ? new Window(a, b, ramp, gain, t, score, returned) : null;
     }
 
     /**
@@ -233,9 +237,9 @@ final class CalibrationDrift {
                 continue;
             }
             if (d < w.from || d >= w.to) {
-                nRef += addSorted(table.slots[d], reference);
+                nRef += addResampled(table.sorted[d], reference);
             } else if (Math.min(1.0, (d - w.from + 1.0) / w.ramp) > 0.6) {
-                nRaised += addSorted(table.slots[d], raised);
+                nRaised += addResampled(table.sorted[d], raised);
             }
         }
         int[][] bands = {{0, 12}, {12, 36}, {36, 48}};
@@ -253,24 +257,17 @@ final class CalibrationDrift {
         return ratios;
     }
 
-    /** Adds the day's sorted readings, resampled to 48 points, to {@code into}; 1 if the day counted. */
-    private static int addSorted(double[] slots, double[] into) {
-        double[] v = new double[48];
-        int n = 0;
-        for (double x : slots) {
-            if (!Double.isNaN(x)) {
-                v[n++] = x;
-            }
-        }
+    /** Adds the day's ascending readings, resampled to 48 points, to {@code into}; 1 if the day counted. */
+    private static int addResampled(double[] ascending, double[] into) {
+        int n = ascending.length;
         if (n < MeterBaseline.MIN_READINGS_PER_DAY) {
             return 0;
         }
-        Arrays.sort(v, 0, n);
         for (int k = 0; k < 48; k++) {
             double pos = k * (n - 1) / 47.0;
             int lo = (int) pos;
             int hi = Math.min(n - 1, lo + 1);
-            into[k] += v[lo] + (v[hi] - v[lo]) * (pos - lo);
+            into[k] += ascending[lo] + (ascending[hi] - ascending[lo]) * (pos - lo);
         }
         return 1;
     }

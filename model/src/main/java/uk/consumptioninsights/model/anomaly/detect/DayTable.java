@@ -18,6 +18,8 @@ final class DayTable {
     /** days × 48 local slots; NaN where there is no plausible reading (a 50-period day averages its repeated hour). */
     final double[][] slots;
     final boolean[] complete;
+    /** Each day's plausible readings in ascending order. */
+    final double[][] sorted;
     final double[] total;
     final double[] base;
     final double[] peak;
@@ -52,6 +54,7 @@ final class DayTable {
             }
         }
         complete = new boolean[dayCount];
+        sorted = new double[dayCount][];
         total = new double[dayCount];
         base = new double[dayCount];
         peak = new double[dayCount];
@@ -91,14 +94,15 @@ final class DayTable {
             total[d] = sum;
             flatness[d] = mean > 0 ? (max - min) / mean : Double.NaN;
             roughness[d] = mean > 0 && v.length > 1 ? steps / (v.length - 1) / mean : Double.NaN;
-            double[] sorted = v.clone();
-            Arrays.sort(sorted);
+            double[] ascending = v.clone();
+            Arrays.sort(ascending);
+            sorted[d] = ascending;
             double low = 0;
             double high = 0;
-            int n = Math.min(BASE_READINGS, sorted.length);
+            int n = Math.min(BASE_READINGS, ascending.length);
             for (int k = 0; k < n; k++) {
-                low += sorted[k];
-                high += sorted[sorted.length - 1 - k];
+                low += ascending[k];
+                high += ascending[ascending.length - 1 - k];
             }
             base[d] = low / n;
             peak[d] = high / n;

@@ -238,6 +238,25 @@ public final class FleetContext {
     }
 
     /** Peer-adjusted daily level ratio of meter i (see {@link Features#peerRatio}). */
+    /**
+     * Meter i's readings by local day and slot. The theft and maintenance detectors both need it for the same meter,
+     * one after the other on one thread (see {@link Rescoring#detect}), so each thread keeps the last table it built
+     * instead of the context holding one per meter (a year of one meter's table is about 140 kB).
+     */
+    DayTable dayTable(int i) {
+        LastTable last = lastTable.get();
+        if (last == null || last.meter != i) {
+            last = new LastTable(i, new DayTable(meters[i], levelRatio[i].length));
+            lastTable.set(last);
+        }
+        return last.table;
+    }
+
+    private record LastTable(int meter, DayTable table) {
+    }
+
+    private final ThreadLocal<LastTable> lastTable = new ThreadLocal<>();
+
     double[] levelRatio(int i) {
         return levelRatio[i];
     }

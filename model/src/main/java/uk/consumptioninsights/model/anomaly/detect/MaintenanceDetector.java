@@ -29,7 +29,7 @@ public final class MaintenanceDetector implements AnomalyDetector {
         if (!(b.baselineDaily > 0)) {
             return out;
         }
-        DayTable table = new DayTable(b, context.levelRatio(meterIndex).length);
+        DayTable table = context.dayTable(meterIndex);
         Detection drift = CalibrationDrift.find(context, b, table);
         if (drift != null) {
             out.add(drift);

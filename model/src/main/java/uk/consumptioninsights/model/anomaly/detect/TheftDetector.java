@@ -67,7 +67,7 @@ public final class TheftDetector implements AnomalyDetector {
             return out;
         }
         double[] r = context.levelRatio(meterIndex);
-        DayTable table = new DayTable(b, r.length);
+        DayTable table = context.dayTable(meterIndex);
         int days = table.days;
         boolean[] usable = new boolean[days];
         boolean[] dead = new boolean[days];

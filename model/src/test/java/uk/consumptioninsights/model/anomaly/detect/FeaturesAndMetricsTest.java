@@ -20,6 +20,24 @@ class FeaturesAndMetricsTest {
     }
 
     @Test
+    void medianBySelectionEqualsTheMedianOfTheSortedValues() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 2_000; trial++) {
+            int n = 1 + random.nextInt(trial < 1_000 ? 40 : 400);
+            double[] values = new double[n + 3];
+            for (int i = 0; i < values.length; i++) {
+                // Few distinct values half the time: long runs of equal readings (zeros) are common in meter data.
+                values[i] = trial % 2 == 0 ? random.nextInt(3) * 0.5 : random.nextGaussian();
+            }
+            double[] sorted = java.util.Arrays.copyOf(values, n);
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+            assertThat(Features.median(values, n)).as("n = %d", n).isEqualTo(expected);
+        }
+        assertThat(Features.median(new double[0], 0)).isNaN();
+    }
+
+    @Test
     void rollingZComparesWithThePreviousWindow() {
         double[] z = Features.rollingZ(new double[] {1, 3, 1, 3, 5}, 4);
         // previous four: 1,3,1,3 -> mean 2, sd 1 -> (5 - 2) / 1
