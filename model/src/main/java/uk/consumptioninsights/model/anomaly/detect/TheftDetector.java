@@ -29,7 +29,10 @@ import uk.consumptioninsights.model.anomaly.AnomalyType;
  *   <li>reversed: the level is kept but the daily shape matches the usual shape backwards far better than forwards;</li>
  *   <li>scrambled: the level falls and the half-hours stop following the usual shape (correlation falls by at
  *       least 0.3) while roughness rises;</li>
- *   <li>a plain sustained drop with the shape kept scores at most 0.2: an absence or a change of habit looks the
+ *   <li>uniform drop: standby, ordinary use and peaks all fall by the level's factor (within 25 %), as every
+ *       reading scaled by one factor does; an absence keeps its standby. Scores at most 0.6, below the alarm cut: a
+ *       smaller household can look the same;</li>
+ *   <li>any other sustained drop with the shape kept scores at most 0.2: an absence or a change of habit looks the
  *       same.</li>
  * </ul>
  * Score = signature × duration (full from {@value #FULL_DAYS} days, fading for stretches beyond {@value #LONG_DAYS}
@@ -168,9 +171,14 @@ public final class TheftDetector implements AnomalyDetector {
         double reversed = Math.abs(drop) < 0.3 && reversedRun - shapeRun >= 0.3 && reversedRun > 0.2 && shapeRef > 0.3 ? 1 : 0;
         double scrambled = shapeRun < shapeRef - 0.3 && drop >= 0.25 && baseScaled && noise >= 1.2
                 ? clamp((shapeRef - shapeRun - 0.3) / 0.3) * depth : 0;
+        // Every reading scaled by the same factor: standby, ordinary use and peaks all fall as far as the level does,
+        // which a tampered meter does and an absence (peaks gone, standby kept) does not.
+        double alike = Math.max(Math.abs(Math.log(peaks / Math.max(level, 1e-3))), Math.abs(Math.log(baseload / Math.max(level, 1e-3))));
+        double uniform = drop >= 0.25 && baseScaled ? 0.6 * depth * clamp(1 - alike / 0.25) : 0;
         double plain = 0.2 * depth;
 
-        double best = Math.max(Math.max(scaled, zeroed), Math.max(Math.max(flattened, reversed), Math.max(scrambled, plain)));
+        double best = Math.max(Math.max(Math.max(scaled, zeroed), Math.max(flattened, reversed)),
+                Math.max(scrambled, Math.max(uniform, plain)));
         if (!(best > 0)) {
             return null;
         }
@@ -204,6 +212,12 @@ public final class TheftDetector implements AnomalyDetector {
                     100 * drop, n, 100 * baseload, perDay >= perReading
                             ? String.format(Locale.UK, "the day-to-day level jumping %.1f× as much as usual", erratic)
                             : String.format(Locale.UK, "each half-hour varying %.1f× as much as usual", noise));
+        } else if (best == uniform && uniform > plain) {
+            pattern = "uniform_drop";
+            reason = String.format(Locale.UK, "Consumption %.0f%% below the four weeks around it for %d days, with the "
+                    + "standby load (%.0f%% of usual) and the peaks (%.0f%%) down alike: every reading scaled by one "
+                    + "factor, as a meter reading low does (an absence keeps its standby), though a smaller household "
+                    + "can look the same", 100 * drop, n, 100 * baseload, 100 * peaks);
         } else {
             pattern = "sustained_drop";
             reason = String.format(Locale.UK, "Consumption %.0f%% below the four weeks around it for %d days while its "
