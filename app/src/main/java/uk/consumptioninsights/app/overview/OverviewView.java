@@ -1,5 +1,6 @@
 package uk.consumptioninsights.app.overview;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
@@ -51,16 +52,21 @@ public final class OverviewView {
         explain.getStyleClass().add("hint");
         explain.setWrapText(true);
 
-        Label flagged = new Label();
-        flagged.setId("flaggedNote");
-        flagged.getStyleClass().add("hint");
-        flagged.setWrapText(true);
-        flagged.textProperty().bind(vm.flaggedNoteProperty());
-        flagged.visibleProperty().bind(vm.flaggedNoteProperty().isNotEmpty());
-        flagged.managedProperty().bind(flagged.visibleProperty());
-
         root.getStyleClass().add("page");
-        root.getChildren().addAll(heading, cards, explain, flagged);
+        root.getChildren().addAll(heading, cards, explain, note("flaggedNote", vm.flaggedNoteProperty()),
+                note("dataEndsNote", vm.dataEndsNoteProperty()));
+    }
+
+    /** A hint line shown only while its text is not empty. */
+    private static Label note(String id, ObservableStringValue text) {
+        Label note = new Label();
+        note.setId(id);
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        note.textProperty().bind(text);
+        note.visibleProperty().bind(Bindings.isNotEmpty(text));
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 
     private static Node card(ObservableStringValue titleText, String valueId, ObservableStringValue value, OverviewViewModel vm) {

@@ -9,6 +9,7 @@ import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.task.TaskRunner;
+import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
 import uk.consumptioninsights.model.access.MeterIdentity;
@@ -27,6 +28,7 @@ public final class OverviewViewModel extends FeatureViewModel {
     private final ReadOnlyStringWrapper scopeNote = new ReadOnlyStringWrapper(this, "scopeNote", "");
     private final ReadOnlyObjectWrapper<OverviewKpis> kpis = new ReadOnlyObjectWrapper<>(this, "kpis");
     private final ReadOnlyStringWrapper flaggedNote = new ReadOnlyStringWrapper(this, "flaggedNote", "");
+    private final ReadOnlyStringWrapper dataEndsNote = new ReadOnlyStringWrapper(this, "dataEndsNote", "");
 
     public OverviewViewModel(ConsumptionSource source, TaskRunner runner, WorkbenchSession session) {
         super(source, runner, session);
@@ -53,6 +55,17 @@ public final class OverviewViewModel extends FeatureViewModel {
                 + (flagged == 1 ? "it" : "them") + " as meter malfunctions on the Anomalies tab.";
     }
 
+    /** Says how many meters' data end before the source's last day, and that this is not counted as a fault. */
+    static String dataEndsNoteFor(long meters) {
+        if (meters <= 0) {
+            return "";
+        }
+        return Formats.count(meters) + (meters == 1 ? " meter stops" : " meters stop") + " reporting for good at least "
+                + SourceDescriptor.DATA_ENDS_DAYS + " days before the last reading here: "
+                + (meters == 1 ? "its data end" : "their data end") + " (a meter removed, replaced or no longer read), which "
+                + "is not counted as missing data or as a fault.";
+    }
+
     @Override
     protected void clearForRole(PurposeRole newRole) {
         metersTitle.set(metersTitleFor(newRole));
@@ -75,6 +88,7 @@ public final class OverviewViewModel extends FeatureViewModel {
         kpis.set(result);
         // Read with each answer: the active source (and so what it flags) changes with imports and shares.
         flaggedNote.set(flaggedNoteFor(source.descriptor().flaggedReadings()));
+        dataEndsNote.set(dataEndsNoteFor(source.descriptor().metersEndingEarly()));
         metersTitle.set(metersTitleFor(query.role()));
         distinctMeters.set(Formats.count(result.distinctMeters()));
         totalKwh.set(Formats.kwh(result.totalKwh()));
@@ -120,6 +134,10 @@ public final class OverviewViewModel extends FeatureViewModel {
     /** Implausible readings the source keeps but leaves out of every figure; empty when there are none. */
     public ReadOnlyStringProperty flaggedNoteProperty() {
         return flaggedNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dataEndsNoteProperty() {
+        return dataEndsNote.getReadOnlyProperty();
     }
 
     /** The figures as loaded, null before the first load or after a role change. */

@@ -40,6 +40,14 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void metersWhoseDataEndAreNamedAsSuchNotAsFaults() {
+        assertThat(OverviewViewModel.dataEndsNoteFor(0)).isEmpty();
+        assertThat(OverviewViewModel.dataEndsNoteFor(1)).startsWith("1 meter stops reporting for good")
+                .contains("its data end").contains("not counted as missing data or as a fault");
+        assertThat(OverviewViewModel.dataEndsNoteFor(12)).startsWith("12 meters stop reporting").contains("their data end");
+    }
+
+    @Test
     void flaggedReadingsAreSaidToBeLeftOutOfTheFiguresOnlyWhenThereAreSome() {
         assertThat(OverviewViewModel.flaggedNoteFor(0)).isEmpty();
         assertThat(OverviewViewModel.flaggedNoteFor(1)).startsWith("1 reading kept but flagged as physically implausible "

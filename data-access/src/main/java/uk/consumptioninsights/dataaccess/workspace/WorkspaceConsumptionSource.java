@@ -55,10 +55,11 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
         Path file = workspace.file().toAbsolutePath();
         String name;
         long flagged = flaggedReadings(workspace);
+        long ending = metersEndingEarly(workspace);
         if (RECIPIENT_KIND.equals(info.get("kind"))) {
             return new SourceDescriptor(SourceKind.RECIPIENT, "Share " + info.getOrDefault("share", "?") + " ("
                     + info.getOrDefault("consumption_table", "?") + ", version " + info.getOrDefault("consumption_version", "?")
-                    + ")", info.getOrDefault("endpoint", file.toString()), flagged);
+                    + ")", info.getOrDefault("endpoint", file.toString()), flagged, ending);
         }
         if ("imported".equals(info.get("kind"))) {
             name = "Imported " + info.getOrDefault("source_file", file.getFileName().toString());
@@ -68,7 +69,7 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
                     : " (" + NumberFormat.getIntegerInstance(Locale.UK).format(Long.parseLong(meters)) + " meters, "
                     + info.get("first_day") + " to " + info.get("last_day") + ")");
         }
-        return new SourceDescriptor(SourceKind.LOCAL_WORKSPACE, name, file.toString(), flagged);
+        return new SourceDescriptor(SourceKind.LOCAL_WORKSPACE, name, file.toString(), flagged, ending);
     }
 
     private static long flaggedReadings(LocalWorkspace workspace) {
@@ -78,6 +79,18 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw LocalQueryEngine.failure("count the readings flagged as implausible", e);
+        }
+    }
+
+    private static long metersEndingEarly(LocalWorkspace workspace) {
+        String sql = "WITH last AS (SELECT mpan, max(interval_start_utc) AS last_at FROM silver.hh_readings GROUP BY mpan) "
+                + "SELECT count(*) FROM last WHERE last_at < (SELECT max(last_at) FROM last) - INTERVAL "
+                + SourceDescriptor.DATA_ENDS_DAYS + " DAY";
+        try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw LocalQueryEngine.failure("find the meters whose readings end early", e);
         }
     }
 

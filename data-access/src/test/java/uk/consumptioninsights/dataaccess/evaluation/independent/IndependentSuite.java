@@ -71,8 +71,9 @@ public final class IndependentSuite {
         IndependentSuite suite = new IndependentSuite(households, System.out);
         suite.out.printf(Locale.UK, "%n# Independent evaluation suite, mode %s%n%n", mode);
         suite.out.printf(Locale.UK, "Data: %s, %d households (tuning half %d, reporting half %d; %.1f / %.1f meter-years), "
-                        + "read in %.1f s. Seeds %s pooled per half (meter keys LCLid#seed). Ranking: learned_score "
-                        + "(NULL → detector score), ties by detector score. %d cores.%n", file, households.all().size(),
+                        + "read in %.1f s. Seeds %s pooled per half (meter keys LCLid#seed). Ranking within a type: the "
+                        + "detector's score (INDEPENDENT-SUITE.md, amendment); the last column ranks by learned_score "
+                        + "instead, seeds pooled. %d cores.%n", file, households.all().size(),
                 households.tuningHalf().size(), households.reportingHalf().size(),
                 LondonHouseholds.meterYears(households.tuningHalf()), LondonHouseholds.meterYears(households.reportingHalf()),
                 (System.nanoTime() - start) / 1e9, Arrays.toString(SEEDS), Runtime.getRuntime().availableProcessors());
