@@ -83,7 +83,10 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
     }
 
     private static long metersEndingEarly(LocalWorkspace workspace) {
-        String sql = "WITH last AS (SELECT mpan, max(interval_start_utc) AS last_at FROM silver.hh_readings GROUP BY mpan) "
+        // Gold, which both layouts (a local workspace, a recipient's copy of a share) provide.
+        String sql = "WITH last AS (SELECT mpan, max(interval_start_utc) AS last_at FROM ("
+                + "SELECT mpan, interval_start_utc FROM gold.consumption_half_hourly UNION ALL "
+                + "SELECT mpan, interval_start_utc FROM gold.flagged_readings) GROUP BY mpan) "
                 + "SELECT count(*) FROM last WHERE last_at < (SELECT max(last_at) FROM last) - INTERVAL "
                 + SourceDescriptor.DATA_ENDS_DAYS + " DAY";
         try (Connection c = workspace.newConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {

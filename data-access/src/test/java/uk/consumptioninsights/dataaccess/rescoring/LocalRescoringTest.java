@@ -62,6 +62,24 @@ class LocalRescoringTest {
     }
 
     @Test
+    void readingSilverGivesExactlyTheRowsOfTheGoldViews() throws SQLException {
+        FleetWindow fast = WorkspaceFleetReader.read(workspace, Progress.NONE);
+        FleetWindow gold = WorkspaceFleetReader.read(workspace, Progress.NONE, 0, true);
+        assertThat(fast.meters()).hasSameSizeAs(gold.meters());
+        for (int i = 0; i < gold.meters().size(); i++) {
+            MeterSeries a = fast.meters().get(i);
+            MeterSeries b = gold.meters().get(i);
+            assertThat(a.meterKey()).isEqualTo(b.meterKey());
+            assertThat(a.gspGroup()).isEqualTo(b.gspGroup());
+            assertThat(a.size()).isEqualTo(b.size());
+            for (int k = 0; k < a.size(); k++) {
+                assertThat(a.epochSecondAt(k)).isEqualTo(b.epochSecondAt(k));
+                assertThat(a.kwhAt(k)).isEqualTo(b.kwhAt(k));
+            }
+        }
+    }
+
+    @Test
     void aSampleReadsEveryNthMeterWithAllItsReadings() throws SQLException {
         FleetWindow all = WorkspaceFleetReader.read(workspace, Progress.NONE);
         FleetWindow sample = WorkspaceFleetReader.sample(workspace, 25);
