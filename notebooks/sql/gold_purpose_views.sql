@@ -31,6 +31,35 @@ SELECT gsp_group, CAST(count(*) AS INT) AS meter_count
 FROM ${catalog}.${schema}.meters GROUP BY gsp_group
 HAVING count(*) >= 10;
 
+-- Rollups for the meter-seeing purposes: all meters and GSP groups from the GSP-group table, which meters read when
+-- from the daily table (the workbench never scans every reading to answer those).
+CREATE OR REPLACE VIEW ${catalog}.${schema}.v_settlement_gsp_half_hourly AS
+SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
+FROM ${catalog}.${schema}.consumption_gsp_half_hourly;
+
+CREATE OR REPLACE VIEW ${catalog}.${schema}.v_market_monitoring_gsp_half_hourly AS
+SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
+FROM ${catalog}.${schema}.consumption_gsp_half_hourly;
+
+CREATE OR REPLACE VIEW ${catalog}.${schema}.v_recipient_gsp_half_hourly AS
+SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
+FROM ${catalog}.${schema}.consumption_gsp_half_hourly;
+
+CREATE OR REPLACE VIEW ${catalog}.${schema}.v_settlement_meter_daily AS
+SELECT d.mpan, m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
+FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.mpan = m.mpan
+WHERE d.periods_read > 0;
+
+CREATE OR REPLACE VIEW ${catalog}.${schema}.v_market_monitoring_meter_daily AS
+SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
+FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.mpan = m.mpan
+WHERE d.periods_read > 0;
+
+CREATE OR REPLACE VIEW ${catalog}.${schema}.v_recipient_meter_daily AS
+SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
+FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.mpan = m.mpan
+WHERE d.periods_read > 0;
+
 CREATE OR REPLACE VIEW ${catalog}.${schema}.v_recipient_half_hourly AS
 SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
 FROM ${catalog}.${schema}.consumption_curated;

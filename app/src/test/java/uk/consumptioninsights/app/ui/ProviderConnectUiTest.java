@@ -150,7 +150,7 @@ class ProviderConnectUiTest {
                 GOOD_TOKEN);
         assertThat(test(robot, vm)).isEqualTo(MISSING_PRIVILEGE);
         assertThat(workspace.statements()).anyMatch(sql -> sql.contains("`" + DatabricksHttpFaultFixture.RESTRICTED_CATALOG
-                + "`.`gold`.v_settlement_half_hourly"));
+                + "`.`gold`.v_settlement_gsp_half_hourly"));
 
         fill(vm, workspace.host(), DatabricksHttpFaultFixture.HTTP_PATH, "settlement", GOOD_TOKEN);
         fx(() -> {

@@ -136,7 +136,7 @@ class WorkbenchUiTest {
         assertThat(text(robot, "#activeSourceTitle")).startsWith("Local workspace · Synthetic workspace");
         assertThat(text(robot, "#activeSourceLocation"))
                 .isEqualTo(home.resolve("workspaces").resolve("local.duckdb").toAbsolutePath().toString());
-        assertThat(allText(scene)).anyMatch(t -> t.contains("Relation: gold.v_settlement_half_hourly"));
+        assertThat(allText(scene)).anyMatch(t -> t.contains("Relation: gold.v_settlement_gsp_half_hourly"));
         assertThat(fx(() -> ((Labeled) robot.lookup("#kpiDistinctMeters").query().getParent().getChildrenUnmodifiable().get(0)).getText()))
                 .isEqualTo("Distinct MPANs");
     }
@@ -230,7 +230,7 @@ class WorkbenchUiTest {
         });
         assertThat(listed).containsExactlyInAnyOrderElementsOf(mpans);
         assertThat(fx(() -> meters.getColumns().get(0).getText())).isEqualTo("MPAN");
-        assertThat(text(robot, "#governanceReads")).contains("gold.v_settlement_half_hourly");
+        assertThat(text(robot, "#governanceReads")).contains("gold.v_settlement_gsp_half_hourly");
         // Positive control for the Research scan below: under Settlement the scene does show MPANs.
         assertThat(allText(scene)).anyMatch(t -> THIRTEEN_DIGITS.matcher(t).find());
     }

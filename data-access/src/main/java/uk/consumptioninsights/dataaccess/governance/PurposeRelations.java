@@ -20,9 +20,11 @@ final class PurposeRelations {
     /** The role's purpose views, e.g. {@code v_research_gsp_half_hourly}. */
     static List<String> views(PurposeRole role) {
         PurposeViews views = PurposeViews.of(role, "gold");
-        return Stream.of(views.halfHourly(), views.population(), views.anomalies())
+        return Stream.of(views.halfHourly(), views.population(), views.anomalies(), views.groupHalfHourly(),
+                        views.meterDaily())
                 .filter(name -> name != null)
                 .map(name -> name.substring(name.lastIndexOf('.') + 1))
+                .distinct()
                 .toList();
     }
 
@@ -35,9 +37,10 @@ final class PurposeRelations {
 
     private static List<String> underlying(PurposeRole role) {
         return switch (role) {
-            case SETTLEMENT -> List.of("consumption_half_hourly", "meters", "anomalies");
+            case SETTLEMENT -> List.of("consumption_half_hourly", "meters", "anomalies", "consumption_gsp_half_hourly",
+                    "consumption_daily");
             case MARKET_MONITORING, RECIPIENT -> List.of("consumption_curated", "anomalies_curated",
-                    "consumption_half_hourly", "meters", "anomalies");
+                    "consumption_half_hourly", "meters", "anomalies", "consumption_gsp_half_hourly", "consumption_daily");
             case RESEARCH -> List.of("consumption_gsp_half_hourly", "meters", "anomalies");
         };
     }

@@ -40,33 +40,49 @@ public final class ConsumptionQueries {
         return PurposeViews.of(role, namespace);
     }
 
-    /** Columns: first date, last date (ISO text, both null when empty). */
+    /** Columns: first date, last date (ISO text, both null when empty). Read from the GSP-group rollup: the same dates. */
     public SqlQuery availableRange(PurposeRole role) {
         PurposeViews v = views(role);
-        return new SqlQuery("available-range", "find the dates with data", v.halfHourly(),
+        return new SqlQuery("available-range", "find the dates with data", v.groupHalfHourly(),
                 "SELECT " + dialect.isoDate("min(settlement_date)") + ", " + dialect.isoDate("max(settlement_date)")
-                        + " FROM " + v.halfHourly(), List.of());
-    }
-
-    /** Columns: distinct meters, total kWh, readings, latest interval start (epoch ms), rows read. */
-    public SqlQuery overview(PurposeRole role, DateRange range) {
-        PurposeViews v = views(role);
-        String latest = dialect.epochMillis("max(interval_start_utc)");
-        String sql = v.aggregatesOnly()
-                ? "SELECT (SELECT coalesce(sum(meter_count), 0) FROM " + v.population() + "), "
-                        + "coalesce(sum(kwh_total), 0), coalesce(sum(meter_count), 0), " + latest + ", count(*) "
-                        + "FROM " + v.halfHourly() + " WHERE " + inRange()
-                : "SELECT count(DISTINCT " + v.meterColumn() + "), coalesce(sum(kwh), 0), count(*), " + latest + ", count(*) "
-                        + "FROM " + v.halfHourly() + " WHERE " + inRange();
-        return new SqlQuery("overview", "compute the overview", v.halfHourly(), sql, dates(range));
+                        + " FROM " + v.groupHalfHourly(), List.of());
     }
 
     /**
-     * Columns: point start (epoch ms), kWh summed over the point, rows summed. Points are {@code resolution} half-hours
-     * wide from the start of the range's first settlement day, so the engine returns what the chart draws.
+     * Columns: distinct meters, total kWh, readings, latest interval start (epoch ms), rows read. From the rollups:
+     * the GSP-group one for totals (its meter counts are the readings summed), the meter-day one for distinct meters.
+     */
+    public SqlQuery overview(PurposeRole role, DateRange range) {
+        PurposeViews v = views(role);
+        String latest = dialect.epochMillis("max(interval_start_utc)");
+        List<Object> parameters = new ArrayList<>();
+        String meters;
+        if (v.aggregatesOnly()) {
+            meters = "(SELECT coalesce(sum(meter_count), 0) FROM " + v.population() + ")";
+        } else {
+            meters = "(SELECT count(DISTINCT " + v.meterColumn() + ") FROM " + v.meterDaily() + " WHERE " + inRange() + ")";
+            parameters.addAll(dates(range));
+        }
+        parameters.addAll(dates(range));
+        String sql = "SELECT " + meters + ", coalesce(sum(kwh_total), 0), coalesce(sum(meter_count), 0), " + latest
+                + ", count(*) FROM " + v.groupHalfHourly() + " WHERE " + inRange();
+        return new SqlQuery("overview", "compute the overview", v.groupHalfHourly(), sql, parameters);
+    }
+
+    /**
+     * Columns: point start (epoch ms), kWh summed over the point, rows read. Points are {@code resolution} half-hours
+     * wide from the start of the range's first settlement day, so the engine returns what the chart draws. All meters
+     * and one GSP group are summed from the GSP-group rollup; only one meter reads the per-meter view.
      */
     public SqlQuery consumption(PurposeRole role, SeriesScope scope, DateRange range, SeriesResolution resolution) {
         PurposeViews v = views(role);
+        boolean oneMeter = scope instanceof SeriesScope.OneMeter;
+        if (oneMeter && v.aggregatesOnly()) {
+            throw new SourceException("The " + role.displayName() + " purpose sees aggregates only, so a single "
+                    + "meter cannot be charted. Choose all meters or a GSP group.");
+        }
+        String relation = oneMeter ? v.halfHourly() : v.groupHalfHourly();
+        String kwh = oneMeter ? "kwh" : "kwh_total";
         List<Object> parameters = new ArrayList<>();
         String start = dialect.epochMillis("interval_start_utc");
         String point;
@@ -79,36 +95,32 @@ public final class ConsumptionQueries {
                     + " * CAST(? AS BIGINT)";
             parameters.addAll(List.of(origin, origin, width, width));
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(point).append(", sum(").append(v.kwhColumn())
-                .append("), count(*) FROM ").append(v.halfHourly()).append(" WHERE ").append(inRange());
+        StringBuilder sql = new StringBuilder("SELECT ").append(point).append(", sum(").append(kwh)
+                .append("), count(*) FROM ").append(relation).append(" WHERE ").append(inRange());
         parameters.addAll(dates(range));
         if (scope instanceof SeriesScope.OneGspGroup group) {
             sql.append(" AND gsp_group = ?");
             parameters.add(group.group().code());
         } else if (scope instanceof SeriesScope.OneMeter meter) {
-            if (v.aggregatesOnly()) {
-                throw new SourceException("The " + role.displayName() + " purpose sees aggregates only, so a single "
-                        + "meter cannot be charted. Choose all meters or a GSP group.");
-            }
             sql.append(" AND ").append(v.meterColumn()).append(" = ?");
             parameters.add(meter.meterKey());
         }
         sql.append(" GROUP BY 1 ORDER BY 1");
-        return new SqlQuery("consumption", "load the consumption series", v.halfHourly(), sql.toString(), parameters);
+        return new SqlQuery("consumption", "load the consumption series", relation, sql.toString(), parameters);
     }
 
-    /** Columns: meter key, GSP group. Only for roles that see meters. */
+    /** Columns: meter key, GSP group. Only for roles that see meters; from the meter-day rollup. */
     public SqlQuery meters(PurposeRole role) {
         PurposeViews v = views(role);
-        return new SqlQuery("meters", "list the meters", v.halfHourly(), "SELECT DISTINCT " + v.meterColumn()
-                + ", gsp_group FROM " + v.halfHourly() + " ORDER BY gsp_group, 1", List.of());
+        return new SqlQuery("meters", "list the meters", v.meterDaily(), "SELECT DISTINCT " + v.meterColumn()
+                + ", gsp_group FROM " + v.meterDaily() + " ORDER BY gsp_group, 1", List.of());
     }
 
     /** Columns: GSP group code. */
     public SqlQuery gspGroups(PurposeRole role) {
         PurposeViews v = views(role);
-        return new SqlQuery("gsp-groups", "list the GSP groups", v.halfHourly(),
-                "SELECT DISTINCT gsp_group FROM " + v.halfHourly() + " ORDER BY 1", List.of());
+        return new SqlQuery("gsp-groups", "list the GSP groups", v.groupHalfHourly(),
+                "SELECT DISTINCT gsp_group FROM " + v.groupHalfHourly() + " ORDER BY 1", List.of());
     }
 
     /** The role's anomalies: detections for roles that see meters, counts for aggregate-only roles. */

@@ -11,8 +11,12 @@ import uk.consumptioninsights.model.access.PurposeRole;
  * @param meterColumn the meter key column in {@code halfHourly}; null for aggregate-only roles
  * @param population  meters per GSP group, for aggregate-only roles; null otherwise
  * @param anomalies   detections per meter, or counts for aggregate-only roles
+ * @param groupHalfHourly per GSP group and half-hour: meters read and kWh summed, the rollup that answers every
+ *                    question about all meters or one GSP group without reading each meter's readings
+ * @param meterDaily  per meter and settlement day with readings: which meters read when (null for aggregate-only roles)
  */
-public record PurposeViews(String halfHourly, String meterColumn, String population, String anomalies) {
+public record PurposeViews(String halfHourly, String meterColumn, String population, String anomalies,
+                           String groupHalfHourly, String meterDaily) {
 
     /** The views in the local workspace's {@code gold} schema. */
     public static PurposeViews of(PurposeRole role) {
@@ -26,13 +30,15 @@ public record PurposeViews(String halfHourly, String meterColumn, String populat
     public static PurposeViews of(PurposeRole role, String namespace) {
         String n = namespace + ".";
         return switch (role) {
-            case SETTLEMENT -> new PurposeViews(n + "v_settlement_half_hourly", "mpan", null, n + "v_settlement_anomalies");
+            case SETTLEMENT -> new PurposeViews(n + "v_settlement_half_hourly", "mpan", null, n + "v_settlement_anomalies",
+                    n + "v_settlement_gsp_half_hourly", n + "v_settlement_meter_daily");
             case MARKET_MONITORING -> new PurposeViews(n + "v_market_monitoring_half_hourly", "mpan_pseudonym", null,
-                    n + "v_market_monitoring_anomalies");
+                    n + "v_market_monitoring_anomalies", n + "v_market_monitoring_gsp_half_hourly",
+                    n + "v_market_monitoring_meter_daily");
             case RESEARCH -> new PurposeViews(n + "v_research_gsp_half_hourly", null, n + "v_research_population",
-                    n + "v_research_anomaly_summary");
+                    n + "v_research_anomaly_summary", n + "v_research_gsp_half_hourly", null);
             case RECIPIENT -> new PurposeViews(n + "v_recipient_half_hourly", "mpan_pseudonym", null,
-                    n + "v_recipient_anomalies");
+                    n + "v_recipient_anomalies", n + "v_recipient_gsp_half_hourly", n + "v_recipient_meter_daily");
         };
     }
 

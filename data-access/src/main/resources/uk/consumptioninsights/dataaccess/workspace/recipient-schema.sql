@@ -64,6 +64,19 @@ SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_s
 FROM shared.consumption_half_hourly
 WHERE kwh BETWEEN 0 AND ${reading_ceiling};
 
+-- The rollups the catalog reads for all meters, a GSP group and the meter list, computed from the copy (a share
+-- carries the per-meter relation only, so a recipient's copy sums it when asked).
+CREATE OR REPLACE VIEW gold.v_recipient_gsp_half_hourly AS
+SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, count(*)::INTEGER AS meter_count,
+       sum(kwh) AS kwh_total
+FROM gold.v_recipient_half_hourly
+GROUP BY gsp_group, settlement_date, settlement_period, interval_start_utc;
+
+CREATE OR REPLACE VIEW gold.v_recipient_meter_daily AS
+SELECT mpan_pseudonym, gsp_group, settlement_date, count(*)::SMALLINT AS periods_read, sum(kwh) AS kwh_total
+FROM gold.v_recipient_half_hourly
+GROUP BY mpan_pseudonym, gsp_group, settlement_date;
+
 -- The share's detections (whatever detector the provider ran, they came with the source) beside local ones.
 CREATE OR REPLACE VIEW gold.v_recipient_anomalies AS
 SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,

@@ -189,6 +189,36 @@ SELECT gsp_group, count(*)::INTEGER AS meter_count
 FROM gold.meters GROUP BY gsp_group
 HAVING count(*) >= ${research_min_group};
 
+-- Rollups for the meter-seeing purposes (issue 12): every question about all meters or one GSP group is answered
+-- from the GSP-group rollup the pipeline maintains (a few thousand rows a day, not one per reading), and which meters
+-- read when from the meter-day rollup. meter_count is the readings summed, as in the per-meter view.
+CREATE OR REPLACE VIEW gold.v_settlement_gsp_half_hourly AS
+SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
+FROM gold.consumption_gsp_half_hourly;
+
+CREATE OR REPLACE VIEW gold.v_market_monitoring_gsp_half_hourly AS
+SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
+FROM gold.consumption_gsp_half_hourly;
+
+CREATE OR REPLACE VIEW gold.v_recipient_gsp_half_hourly AS
+SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
+FROM gold.consumption_gsp_half_hourly;
+
+CREATE OR REPLACE VIEW gold.v_settlement_meter_daily AS
+SELECT d.mpan, m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
+FROM gold.consumption_daily d JOIN gold.meters m USING (mpan)
+WHERE d.periods_read > 0;
+
+CREATE OR REPLACE VIEW gold.v_market_monitoring_meter_daily AS
+SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
+FROM gold.consumption_daily d JOIN gold.meters m USING (mpan)
+WHERE d.periods_read > 0;
+
+CREATE OR REPLACE VIEW gold.v_recipient_meter_daily AS
+SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
+FROM gold.consumption_daily d JOIN gold.meters m USING (mpan)
+WHERE d.periods_read > 0;
+
 CREATE OR REPLACE VIEW gold.v_recipient_half_hourly AS
 SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
 FROM gold.consumption_curated;
@@ -223,16 +253,22 @@ INSERT OR IGNORE INTO meta.grants VALUES
     ('settlement-analysts', 'USE SCHEMA', 'SCHEMA', 'gold'),
     ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_half_hourly'),
     ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_anomalies'),
+    ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_gsp_half_hourly'),
+    ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_meter_daily'),
     ('market-monitoring', 'USE SCHEMA', 'SCHEMA', 'gold'),
     ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_half_hourly'),
     ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_anomalies'),
+    ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_gsp_half_hourly'),
+    ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_meter_daily'),
     ('research', 'USE SCHEMA', 'SCHEMA', 'gold'),
     ('research', 'SELECT', 'VIEW', 'gold.v_research_gsp_half_hourly'),
     ('research', 'SELECT', 'VIEW', 'gold.v_research_population'),
     ('research', 'SELECT', 'VIEW', 'gold.v_research_anomaly_summary'),
     ('recipients', 'USE SCHEMA', 'SCHEMA', 'gold'),
     ('recipients', 'SELECT', 'VIEW', 'gold.v_recipient_half_hourly'),
-    ('recipients', 'SELECT', 'VIEW', 'gold.v_recipient_anomalies');
+    ('recipients', 'SELECT', 'VIEW', 'gold.v_recipient_anomalies'),
+    ('recipients', 'SELECT', 'VIEW', 'gold.v_recipient_gsp_half_hourly'),
+    ('recipients', 'SELECT', 'VIEW', 'gold.v_recipient_meter_daily');
 
 -- The pseudonymous views show mpan_pseudonym in place of the MPAN: "P" + 16 hex characters of HMAC-SHA-256 of
 -- gold.meters.mpan under the workspace key, computed in Java at registration (the key never enters the database).
@@ -243,7 +279,9 @@ INSERT OR IGNORE INTO meta.column_masks VALUES
     ('gold.v_market_monitoring_half_hourly', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
     ('gold.v_market_monitoring_anomalies', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
     ('gold.v_recipient_half_hourly', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
-    ('gold.v_recipient_anomalies', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan');
+    ('gold.v_recipient_anomalies', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
+    ('gold.v_market_monitoring_meter_daily', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
+    ('gold.v_recipient_meter_daily', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan');
 
 -- The Research views' WHERE and HAVING clauses: groups below the minimum group size are never shown.
 INSERT OR IGNORE INTO meta.row_filters VALUES

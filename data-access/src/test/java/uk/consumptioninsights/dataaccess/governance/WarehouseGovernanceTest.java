@@ -34,9 +34,11 @@ class WarehouseGovernanceTest {
 
         assertThat(warehouse.sentSql()).containsExactly(
                 "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_half_hourly`",
-                "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_anomalies`");
+                "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_anomalies`",
+                "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_gsp_half_hourly`",
+                "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_meter_daily`");
         assertThat(grants).isInstanceOf(Restricted.Available.class);
-        // The recording answers both views; inherited catalog and schema grants must not repeat.
+        // The recording answers every view alike; inherited catalog and schema grants must not repeat.
         assertThat(available(grants)).hasSize(5)
                 .contains(new Grant("settlement-analysts", "USE CATALOG", "CATALOG", "main"));
     }
@@ -49,8 +51,9 @@ class WarehouseGovernanceTest {
 
         ScriptedWarehouse.Sent fallback = warehouse.sent().get(1);
         assertThat(fallback.sql()).contains("FROM `main`.`information_schema`.`table_privileges`")
-                .contains("WHERE table_schema = ? AND table_name IN (?, ?)");
-        assertThat(fallback.parameters()).containsExactly("gold", "v_settlement_half_hourly", "v_settlement_anomalies");
+                .contains("WHERE table_schema = ? AND table_name IN (?, ?, ?, ?)");
+        assertThat(fallback.parameters()).containsExactly("gold", "v_settlement_half_hourly", "v_settlement_anomalies",
+                "v_settlement_gsp_half_hourly", "v_settlement_meter_daily");
         assertThat(grants.statement()).isEqualTo(fallback.sql());
         assertThat(available(grants)).contains(new Grant("settlement-analysts", "USE SCHEMA", "SCHEMA", "main.gold"));
     }

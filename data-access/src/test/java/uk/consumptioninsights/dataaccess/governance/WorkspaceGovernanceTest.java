@@ -116,7 +116,8 @@ class WorkspaceGovernanceTest {
         assertThat(events).hasSize(2);
         AuditEvent newest = events.get(0);
         assertThat(newest.action()).isEqualTo("read");
-        assertThat(newest.object()).isEqualTo("gold.v_settlement_half_hourly");
+        // All meters are summed from the GSP-group rollup, and that is the view the log names.
+        assertThat(newest.object()).isEqualTo("gold.v_settlement_gsp_half_hourly");
         assertThat(newest.rowsRead()).isEqualTo(OptionalLong.of(series.provenance().rowsRead()));
         assertThat(events.get(1).rowsRead()).isEqualTo(OptionalLong.of(overview.provenance().rowsRead()));
         assertThat(newest.user()).isEqualTo(System.getProperty("user.name"));
@@ -202,7 +203,7 @@ class WorkspaceGovernanceTest {
             first = WorkspaceSql.strings(opened, counts);
         }
         try (LocalWorkspace again = LocalWorkspace.open(file)) {
-            assertThat(WorkspaceSql.strings(again, counts)).isEqualTo(first).containsExactly("13/6/2/1/2/1");
+            assertThat(WorkspaceSql.strings(again, counts)).isEqualTo(first).containsExactly("19/8/2/1/2/1");
         }
     }
 
