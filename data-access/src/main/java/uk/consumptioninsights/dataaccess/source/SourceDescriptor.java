@@ -7,13 +7,13 @@ package uk.consumptioninsights.dataaccess.source;
  * @param location        where it lives: a file path, a host, a share
  * @param flaggedReadings readings the source keeps but flags as physically implausible, left out of every total and
  *                        chart; 0 when it has none or cannot tell
- * @param metersEndingEarly meters whose readings stop for good more than {@value #DATA_ENDS_DAYS} days before the
- *                        source's last reading (removed, replaced or no longer read: their data end, which is not a
+ * @param metersEndingEarly meters whose last settlement day with readings is more than {@value #DATA_ENDS_DAYS} days
+ *                        before the source's last (removed, replaced or no longer read: their data end, which is not a
  *                        fault); 0 when there are none or the source cannot tell
  */
 public record SourceDescriptor(SourceKind kind, String name, String location, long flaggedReadings, long metersEndingEarly) {
 
-    /** A meter whose readings stop this many days or more before the source's last reading has data that end. */
+    /** A meter whose last day with readings is more than this many settlement days before the source's last has data that end. */
     public static final int DATA_ENDS_DAYS = 2;
 
     public SourceDescriptor(SourceKind kind, String name, String location) {

@@ -81,8 +81,8 @@ CREATE TABLE IF NOT EXISTS silver.settlement_days (
     first_interval_utc TIMESTAMP NOT NULL
 );
 
--- Settlement dates changed in silver whose gold rows are not refreshed yet. Silver and gold commit separately;
--- a gold refresh that fails leaves its dates here for the next run.
+-- Settlement dates changed in silver whose gold rows are not refreshed yet. Silver and gold commit together, so
+-- this is empty between runs; a workspace from before that may still list dates, refreshed by the next run.
 CREATE TABLE IF NOT EXISTS silver.gold_pending_dates (
     settlement_date DATE PRIMARY KEY
 );
