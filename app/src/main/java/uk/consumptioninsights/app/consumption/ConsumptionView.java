@@ -13,6 +13,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
@@ -91,6 +92,22 @@ public final class ConsumptionView {
         meter.setPrefWidth(260);
         meter.visibleProperty().bind(vm.meterPickerVisibleProperty());
         meter.managedProperty().bind(meter.visibleProperty());
+        // The list holds a page of meters; typing here finds others (a fleet can be 100,000 meters).
+        TextField find = new TextField();
+        find.setId("meterSearch");
+        find.setPromptText("Find a meter: MPAN, pseudonym or GSP group");
+        find.setPrefColumnCount(18);
+        find.textProperty().bindBidirectional(vm.meterSearchProperty());
+        find.visibleProperty().bind(vm.meterPickerVisibleProperty());
+        find.managedProperty().bind(find.visibleProperty());
+        Tooltip findHint = new Tooltip();
+        findHint.textProperty().bind(vm.meterSearchNoteProperty());
+        find.setTooltip(findHint);
+        find.setOnAction(e -> {
+            if (!meter.getItems().isEmpty()) {
+                meter.setValue(meter.getItems().get(0));
+            }
+        });
 
         Button zoomIn = new Button("Zoom in");
         zoomIn.setId("zoomIn");
@@ -110,7 +127,7 @@ public final class ConsumptionView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label scopeLabel = new Label("SCOPE");
         scopeLabel.getStyleClass().add("field-label");
-        HBox bar = new HBox(scopeLabel, scope, meter, spacer, zoomIn, zoomOut, reset);
+        HBox bar = new HBox(scopeLabel, scope, find, meter, spacer, zoomIn, zoomOut, reset);
         bar.getStyleClass().add("toolbar-row");
         return bar;
     }

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import uk.consumptioninsights.app.common.FeatureViewModel;
@@ -28,6 +29,7 @@ import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.model.access.PurposeRole;
@@ -58,6 +60,7 @@ public final class ConsumptionViewModel extends FeatureViewModel {
     private final ObservableList<MeterChoice> readOnlyMeters = FXCollections.unmodifiableObservableList(meters);
     private final ObjectProperty<MeterChoice> selectedMeter = new SimpleObjectProperty<>(this, "selectedMeter");
     private final ReadOnlyBooleanWrapper meterPickerVisible = new ReadOnlyBooleanWrapper(this, "meterPickerVisible", false);
+    private final MeterFinder meterFinder;
     private final ReadOnlyObjectWrapper<HalfHourlySeries> displayed =
             new ReadOnlyObjectWrapper<>(this, "displayed", HalfHourlySeries.empty());
     private final ReadOnlyDoubleWrapper viewFrom = new ReadOnlyDoubleWrapper(this, "viewFrom", 0);
@@ -91,6 +94,7 @@ public final class ConsumptionViewModel extends FeatureViewModel {
 
     public ConsumptionViewModel(ConsumptionSource source, TaskRunner runner, WorkbenchSession session) {
         super(source, runner, session);
+        meterFinder = new MeterFinder(source, runner, () -> query == null ? null : query.role(), meters);
         selectedScope.addListener((o, old, option) -> {
             if (!applying && option != null && !option.equals(old)) {
                 if (option.kind() == ScopeOption.Kind.ONE_METER && selectedMeter.get() == null && !meters.isEmpty()) {
@@ -121,6 +125,7 @@ public final class ConsumptionViewModel extends FeatureViewModel {
             scopeOptions.setAll(ScopeOption.ALL);
             selectedScope.set(ScopeOption.ALL);
             meters.clear();
+            meterFinder.showFirstPage(List.of());
             selectedMeter.set(null);
         } finally {
             applying = false;
@@ -146,7 +151,7 @@ public final class ConsumptionViewModel extends FeatureViewModel {
                     PurposeRole role = newQuery.role();
                     List<GspGroup> groups = source.gspGroups(role);
                     progress.checkCancelled();
-                    List<MeterChoice> choices = role.aggregatesOnly() ? List.of() : source.meters(role);
+                    List<MeterChoice> choices = role.aggregatesOnly() ? List.of() : firstPage(role, wantedMeter);
                     progress.checkCancelled();
                     List<ScopeOption> options = new ArrayList<>();
                     options.add(ScopeOption.ALL);
@@ -168,6 +173,7 @@ public final class ConsumptionViewModel extends FeatureViewModel {
                         scopeOptions.setAll(reloaded.options());
                         selectedScope.set(reloaded.option());
                         meters.setAll(reloaded.meters());
+                        meterFinder.showFirstPage(reloaded.meters());
                         selectedMeter.set(reloaded.meter());
                     } finally {
                         applying = false;
@@ -175,6 +181,21 @@ public final class ConsumptionViewModel extends FeatureViewModel {
                     meterPickerVisible.set(reloaded.option().kind() == ScopeOption.Kind.ONE_METER);
                     show(reloaded.loaded());
                 });
+    }
+
+    /** A page of meters, with the meter shown before kept in it when the role still sees it. */
+    private List<MeterChoice> firstPage(PurposeRole role, MeterChoice wanted) {
+        List<MeterChoice> page = source.findMeters(role, MeterSearch.all(), MeterSearch.PAGE);
+        if (wanted == null || page.contains(wanted)) {
+            return page;
+        }
+        List<MeterChoice> again = source.findMeters(role, new MeterSearch(wanted.key()), 1);
+        if (again.isEmpty() || !again.get(0).equals(wanted)) {
+            return page;
+        }
+        List<MeterChoice> withWanted = new ArrayList<>(page);
+        withWanted.add(0, wanted);
+        return withWanted;
     }
 
     private void loadSeries() {
@@ -467,6 +488,16 @@ public final class ConsumptionViewModel extends FeatureViewModel {
 
     public ObjectProperty<MeterChoice> selectedMeterProperty() {
         return selectedMeter;
+    }
+
+    /** What the analyst typed to find a meter; the meters list follows it. */
+    public StringProperty meterSearchProperty() {
+        return meterFinder.textProperty();
+    }
+
+    /** How many meters the list shows and how to narrow it. */
+    public ReadOnlyStringProperty meterSearchNoteProperty() {
+        return meterFinder.noteProperty();
     }
 
     public ReadOnlyBooleanProperty meterPickerVisibleProperty() {

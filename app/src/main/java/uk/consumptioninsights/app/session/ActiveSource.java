@@ -16,6 +16,7 @@ import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
 import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
@@ -102,6 +103,11 @@ public final class ActiveSource implements ConsumptionSource {
     @Override
     public List<MeterChoice> meters(PurposeRole role) {
         return current().meters(role);
+    }
+
+    @Override
+    public List<MeterChoice> findMeters(PurposeRole role, MeterSearch search, int limit) {
+        return current().findMeters(role, search, limit);
     }
 
     @Override

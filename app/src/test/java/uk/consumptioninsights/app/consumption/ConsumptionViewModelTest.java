@@ -57,6 +57,29 @@ class ConsumptionViewModelTest {
     }
 
     @Test
+    void typingFindsMetersByKeyPrefixOrGroupAndAnUnknownTextSaysSo() {
+        session.publish(PurposeRole.SETTLEMENT, FakeSource.RANGE);
+        assertThat(vm.meters()).extracting(MeterChoice::key).containsExactly(FakeSource.MPAN_1, FakeSource.MPAN_2);
+        assertThat(vm.meterSearchNoteProperty().get()).isEqualTo("2 meters.");
+
+        vm.meterSearchProperty().set(FakeSource.MPAN_2.substring(0, 11));
+        assertThat(vm.meters()).extracting(MeterChoice::key).containsExactly(FakeSource.MPAN_2);
+        assertThat(vm.meterSearchNoteProperty().get()).isEqualTo("1 meter match.");
+
+        vm.meterSearchProperty().set("_a");
+        assertThat(vm.meters()).extracting(MeterChoice::gspGroup).containsExactly(GspGroup.A);
+
+        vm.meterSearchProperty().set("no such meter");
+        assertThat(vm.meters()).isEmpty();
+        assertThat(vm.meterSearchNoteProperty().get()).startsWith("No meter matches.");
+
+        // A new role starts from the first page again, the text cleared.
+        session.publish(PurposeRole.MARKET_MONITORING, FakeSource.RANGE);
+        assertThat(vm.meterSearchProperty().get()).isEmpty();
+        assertThat(vm.meters()).extracting(MeterChoice::key).containsExactly("mp_3f9a1c", "mp_77b2e0");
+    }
+
+    @Test
     void aYearIsFetchedAsAboutAsManyPointsAsTheChartDrawsAndTotalsEveryHalfHour() {
         source.allMeters = FakeSource.halfHourly(YEAR, 2);
         vm.setPlotWidth(800);

@@ -176,6 +176,23 @@ class WorkbenchUiTest {
         assertThat(meter.label()).matches("\\d{13}");
         assertVisibleTotals(robot, row(base + " AND mpan = ?", range.from(), range.to(), meter.key()));
 
+        // The picker finds meters by what is typed (a page at a time, however large the fleet); Enter shows the first.
+        String other = (String) row("SELECT max(mpan) FROM gold.v_settlement_half_hourly")[0];
+        String prefix = other.substring(0, 9);
+        robot.clickOn("#meterSearch").write(prefix);
+        awaitSettled(context, 60);
+        List<String> expected = column("SELECT DISTINCT mpan FROM gold.v_settlement_half_hourly WHERE mpan LIKE '"
+                + prefix + "%' ORDER BY 1");
+        assertThat(fx(() -> meterBox.getItems().stream().map(MeterChoice::key).sorted().toList()))
+                .isEqualTo(expected).contains(other);
+        robot.type(KeyCode.ENTER);
+        awaitSettled(context, 60);
+        MeterChoice found = fx(meterBox::getValue);
+        assertThat(found.key()).startsWith(prefix);
+        assertVisibleTotals(robot, row(base + " AND mpan = ?", range.from(), range.to(), found.key()));
+        robot.interact(() -> meterBox.setValue(meter));
+        awaitSettled(context, 60);
+
         robot.clickOn("#zoomIn");
         awaitSettled(context, 60);
         long from = (long) (double) fx(() -> context.consumption().viewFromProperty().get());

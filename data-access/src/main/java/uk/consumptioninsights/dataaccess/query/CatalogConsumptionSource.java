@@ -17,6 +17,7 @@ import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
 import uk.consumptioninsights.dataaccess.source.Provenance;
 import uk.consumptioninsights.dataaccess.source.SeriesResolution;
@@ -109,10 +110,18 @@ public abstract class CatalogConsumptionSource implements ConsumptionSource {
 
     @Override
     public List<MeterChoice> meters(PurposeRole role) {
-        if (queries.views(role).aggregatesOnly()) {
+        return meterList(role, queries.views(role).aggregatesOnly() ? null : queries.meters(role));
+    }
+
+    @Override
+    public List<MeterChoice> findMeters(PurposeRole role, MeterSearch search, int limit) {
+        return meterList(role, queries.views(role).aggregatesOnly() ? null : queries.findMeters(role, search, limit));
+    }
+
+    private List<MeterChoice> meterList(PurposeRole role, SqlQuery query) {
+        if (query == null) {
             return List.of();
         }
-        SqlQuery query = queries.meters(role);
         Instant started = Instant.now();
         List<MeterChoice> meters = engine().run(query, rs -> {
             List<MeterChoice> list = new ArrayList<>();

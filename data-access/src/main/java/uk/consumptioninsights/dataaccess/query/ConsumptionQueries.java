@@ -3,6 +3,7 @@ package uk.consumptioninsights.dataaccess.query;
 import java.util.ArrayList;
 import java.util.List;
 import uk.consumptioninsights.dataaccess.source.DateRange;
+import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.dataaccess.source.SourceException;
@@ -114,6 +115,24 @@ public final class ConsumptionQueries {
         PurposeViews v = views(role);
         return new SqlQuery("meters", "list the meters", v.meterDaily(), "SELECT DISTINCT " + v.meterColumn()
                 + ", gsp_group FROM " + v.meterDaily() + " ORDER BY gsp_group, 1", List.of());
+    }
+
+    /** Columns: meter key, GSP group: the first {@code limit} meters the search finds. Only for roles that see meters. */
+    public SqlQuery findMeters(PurposeRole role, MeterSearch search, int limit) {
+        PurposeViews v = views(role);
+        List<Object> parameters = new ArrayList<>();
+        String where = "";
+        if (!search.isBlank()) {
+            where = " WHERE upper(" + v.meterColumn() + ") LIKE ? ESCAPE '!'";
+            parameters.add(search.likePattern());
+            if (search.group().isPresent()) {
+                where += " OR gsp_group = ?";
+                parameters.add(search.group().get().code());
+            }
+        }
+        return new SqlQuery("find-meters", "find meters", v.meterDaily(), "SELECT DISTINCT " + v.meterColumn()
+                + ", gsp_group FROM " + v.meterDaily() + where + " ORDER BY gsp_group, 1 LIMIT " + Math.max(1, limit),
+                parameters);
     }
 
     /** Columns: GSP group code. */

@@ -35,8 +35,8 @@ public final class WorkspaceFleetReader {
     /** The meters, numbered by MPAN (in a recipient's copy of a share, by pseudonym). */
     private static final String METERS = "SELECT mpan, gsp_group FROM gold.meters ORDER BY mpan";
 
-    private static final String NUMBERING =
-            "JOIN (SELECT mpan, (row_number() OVER (ORDER BY mpan) - 1)::INTEGER AS meter_number FROM gold.meters) m USING (mpan)";
+    private static final String NUMBERING = "JOIN (SELECT mpan, gsp_group, (row_number() OVER (ORDER BY mpan) - 1)::INTEGER "
+            + "AS meter_number FROM gold.meters) m USING (mpan)";
 
     /** Plausible and flagged readings alike, from the gold layer both workspace layouts provide. */
     private static final String GOLD_READINGS = """
@@ -54,12 +54,26 @@ public final class WorkspaceFleetReader {
     private static final String HAS_SILVER =
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'silver' AND table_name = 'hh_readings'";
 
-    private static String counts(String readings) {
-        return "SELECT m.meter_number, count(*) " + readings + " GROUP BY m.meter_number";
+    private static String counts(String readings, List<GspGroup> groups) {
+        return "SELECT m.meter_number, count(*) " + readings + (groups == null ? "" : " WHERE " + inGroups(groups))
+                + " GROUP BY m.meter_number";
     }
 
-    private static String readings(String readings) {
-        return "SELECT m.meter_number, epoch(r.interval_start_utc)::BIGINT, r.kwh " + readings + " WHERE m.meter_number % ? = ?";
+    private static String readings(String readings, List<GspGroup> groups) {
+        return "SELECT m.meter_number, epoch(r.interval_start_utc)::BIGINT, r.kwh " + readings + " WHERE m.meter_number % ? = ?"
+                + (groups == null ? "" : " AND " + inGroups(groups));
+    }
+
+    private static String inGroups(List<GspGroup> groups) {
+        return "m.gsp_group IN (" + String.join(", ", java.util.Collections.nCopies(groups.size(), "?")) + ")";
+    }
+
+    private static void setGroups(PreparedStatement ps, int first, List<GspGroup> groups) throws SQLException {
+        if (groups != null) {
+            for (int i = 0; i < groups.size(); i++) {
+                ps.setString(first + i, groups.get(i).code());
+            }
+        }
     }
 
     private static final long HALF_HOUR = 1800;
@@ -91,6 +105,57 @@ public final class WorkspaceFleetReader {
      */
     static FleetWindow read(LocalWorkspace workspace, Progress progress, int sampleMeters, boolean goldOnly)
             throws SQLException {
+        return read(workspace, progress, sampleMeters, goldOnly, null, null, null, null);
+    }
+
+    /**
+     * Readings per meter, numbered as the reader numbers meters (by MPAN): counted once for a rescoring in parts, so
+     * that each part reads the workspace once rather than twice.
+     */
+    public static MeterCounts count(LocalWorkspace workspace) throws SQLException {
+        try (Connection c = workspace.newConnection(); Statement st = c.createStatement()) {
+            int meters;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM gold.meters")) {
+                rs.next();
+                meters = rs.getInt(1);
+            }
+            int[] counts = new int[meters];
+            try (ResultSet rs = st.executeQuery(counts(source(st, false), null))) {
+                while (rs.next()) {
+                    counts[rs.getInt(1)] = rs.getInt(2);
+                }
+            }
+            return new MeterCounts(counts);
+        }
+    }
+
+    /** Readings per meter number, from {@link #count}. */
+    public record MeterCounts(int[] perMeter) {
+    }
+
+    private static String source(Statement st, boolean goldOnly) throws SQLException {
+        try (ResultSet rs = st.executeQuery(HAS_SILVER)) {
+            rs.next();
+            return rs.getLong(1) > 0 && !goldOnly ? SILVER_READINGS : GOLD_READINGS;
+        }
+    }
+
+    /**
+     * The meters of some GSP groups, on the time axis {@code from} to {@code to} (the whole workspace's, so that each
+     * group's calendar is the one a rescoring of everything would use): a part of a rescoring in bounded memory.
+     * Null when the groups have no readings.
+     */
+    public static FleetWindow readGroups(LocalWorkspace workspace, List<GspGroup> groups, Instant from, Instant to,
+                                         MeterCounts counted, Progress progress) throws SQLException {
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("A part of a rescoring needs at least one GSP group");
+        }
+        return read(workspace, progress, 0, false, List.copyOf(groups), from, to, counted);
+    }
+
+    private static FleetWindow read(LocalWorkspace workspace, Progress progress, int sampleMeters, boolean goldOnly,
+                                    List<GspGroup> group, Instant from, Instant to, MeterCounts counted)
+            throws SQLException {
         List<String> mpans = new ArrayList<>();
         List<GspGroup> groups = new ArrayList<>();
         long[][] times;
@@ -107,18 +172,19 @@ public final class WorkspaceFleetReader {
             }
             int[] counts = new int[mpans.size()];
             stride = sampleMeters == 0 ? 1 : Math.max(1, (mpans.size() + sampleMeters - 1) / sampleMeters);
-            try (ResultSet rs = st.executeQuery(HAS_SILVER)) {
-                rs.next();
-                source = rs.getLong(1) > 0 && !goldOnly ? SILVER_READINGS : GOLD_READINGS;
-            }
-            try (ResultSet rs = st.executeQuery(counts(source))) {
-                while (rs.next()) {
-                    int m = rs.getInt(1);
-                    if (m % stride == 0) {
-                        counts[m] = rs.getInt(2);
+            source = source(st, goldOnly);
+            if (counted != null) {
+                if (counted.perMeter().length != counts.length) {
+                    throw new IllegalStateException("The workspace's meters changed during the rescoring");
+                }
+                for (int m = 0; m < counts.length; m++) {
+                    if (group.contains(groups.get(m))) {
+                        counts[m] = counted.perMeter()[m];
                         total += counts[m];
                     }
                 }
+            } else {
+                total = countInto(c, source, group, stride, counts);
             }
             progress.checkCancelled();
             progress.report(0, "Reading " + NumberFormat.getIntegerInstance(Locale.UK).format(total) + " readings…");
@@ -130,9 +196,9 @@ public final class WorkspaceFleetReader {
             }
         }
         if (stride == 1) {
-            fill(workspace, readings(source), times, kwh, total, progress);
+            fill(workspace, readings(source, group), group, times, kwh, total, progress);
         } else {
-            fillPartition(workspace, readings(source), stride, 0, times, kwh, total, new AtomicLong(), progress);
+            fillPartition(workspace, readings(source, group), group, stride, 0, times, kwh, total, new AtomicLong(), progress);
         }
         MeterSeries[] meters = new MeterSeries[mpans.size()];
         long first = Long.MAX_VALUE;
@@ -151,30 +217,51 @@ public final class WorkspaceFleetReader {
         if (withReadings.isEmpty()) {
             return null;
         }
-        return FleetWindow.of(withReadings, Instant.ofEpochSecond(first), Instant.ofEpochSecond(last + HALF_HOUR));
+        return FleetWindow.of(withReadings, from != null ? from : Instant.ofEpochSecond(first),
+                to != null ? to : Instant.ofEpochSecond(last + HALF_HOUR));
     }
 
-    private static void fill(LocalWorkspace workspace, String sql, long[][] times, double[][] kwh, long total, Progress progress)
+    /** Counts each read meter's readings into {@code counts}; the total. */
+    private static long countInto(Connection c, String source, List<GspGroup> group, int stride, int[] counts)
             throws SQLException {
+        long total = 0;
+        try (PreparedStatement ps = c.prepareStatement(counts(source, group))) {
+            setGroups(ps, 1, group);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int m = rs.getInt(1);
+                    if (m % stride == 0) {
+                        counts[m] = rs.getInt(2);
+                        total += counts[m];
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    private static void fill(LocalWorkspace workspace, String sql, List<GspGroup> group, long[][] times, double[][] kwh, long total,
+                             Progress progress) throws SQLException {
         int partitions = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
         AtomicLong read = new AtomicLong();
         List<CompletableFuture<Void>> readers = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             int partition = p;
-            readers.add(CompletableFuture.runAsync(() -> fillPartition(workspace, sql, partitions, partition, times, kwh, total,
-                    read, progress)));
+            readers.add(CompletableFuture.runAsync(() -> fillPartition(workspace, sql, group, partitions, partition, times, kwh,
+                    total, read, progress)));
         }
         for (CompletableFuture<Void> reader : readers) {
             ParallelWork.join(reader);
         }
     }
 
-    private static void fillPartition(LocalWorkspace workspace, String sql, int partitions, int partition, long[][] times,
-                                      double[][] kwh, long total, AtomicLong read, Progress progress) {
+    private static void fillPartition(LocalWorkspace workspace, String sql, List<GspGroup> group, int partitions, int partition,
+                                      long[][] times, double[][] kwh, long total, AtomicLong read, Progress progress) {
         int[] filled = new int[times.length];
         try (Connection c = workspace.newConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, partitions);
             ps.setInt(2, partition);
+            setGroups(ps, 3, group);
             try (ResultSet rs = ps.executeQuery()) {
                 int rows = 0;
                 while (rs.next()) {

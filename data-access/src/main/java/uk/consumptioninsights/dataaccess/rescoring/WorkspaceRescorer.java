@@ -4,12 +4,14 @@ import java.sql.SQLException;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.source.AnomalyOrigin;
@@ -18,6 +20,7 @@ import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.anomaly.detect.Detection;
 import uk.consumptioninsights.model.anomaly.detect.FleetWindow;
 import uk.consumptioninsights.model.anomaly.detect.Rescoring;
+import uk.consumptioninsights.model.meter.GspGroup;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
@@ -71,20 +74,49 @@ public final class WorkspaceRescorer {
 
     /** Reads, rescores and writes; throws {@link java.util.concurrent.CancellationException} when cancelled before writing. */
     public RescoreSummary rescore(Progress progress) throws SQLException {
+        return rescore(progress, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * As {@link #rescore(Progress)}, in GSP-group parts when the workspace would not fit in {@code heapBytes} read
+     * whole ({@link RescoringParts}).
+     */
+    public RescoreSummary rescore(Progress progress, long heapBytes) throws SQLException {
         Instant started = Instant.now();
         progress.checkCancelled();
-        FleetWindow fleet = WorkspaceFleetReader.read(workspace, progress.slice(0.01, 0.35));
-        Instant read = Instant.now();
-        progress.checkCancelled();
-        List<Detection> detections;
-        long readings;
-        if (fleet == null) {
-            detections = List.of();
-            readings = 0;
+        Optional<RescoringParts> parts = RescoringParts.plan(workspace, heapBytes);
+        List<Detection> detections = new ArrayList<>();
+        long readings = 0;
+        Instant read;
+        if (parts.isEmpty()) {
+            FleetWindow fleet = WorkspaceFleetReader.read(workspace, progress.slice(0.01, 0.35));
+            read = Instant.now();
+            progress.checkCancelled();
+            if (fleet != null) {
+                readings = fleet.readingCount();
+                progress.report(0.35, "Scoring…");
+                detections.addAll(rescoring.run(fleet, progress.slice(0.35, 0.9)));
+            }
         } else {
-            readings = fleet.readingCount();
-            progress.report(0.35, "Scoring…");
-            detections = rescoring.run(fleet, progress.slice(0.35, 0.9));
+            RescoringParts plan = parts.get();
+            int count = plan.parts().size();
+            LOG.info("Rescoring {} readings in {} parts of whole GSP groups", plan.readings(), count);
+            read = started;
+            double step = 0.89 / count;
+            WorkspaceFleetReader.MeterCounts counted = WorkspaceFleetReader.count(workspace);
+            for (int p = 0; p < count; p++) {
+                List<GspGroup> groups = plan.parts().get(p);
+                Progress part = progress.slice(0.01 + p * step, 0.01 + (p + 1) * step);
+                FleetWindow window = WorkspaceFleetReader.readGroups(workspace, groups, plan.from(), plan.to(), counted,
+                        part.slice(0, 0.3));
+                progress.checkCancelled();
+                if (window != null) {
+                    readings += window.readingCount();
+                    part.report(0.3, "Scoring part " + (p + 1) + " of " + count + " (GSP groups "
+                            + groups.stream().map(GspGroup::code).collect(java.util.stream.Collectors.joining(", ")) + ")…");
+                    detections.addAll(rescoring.run(window, part.slice(0.3, 1)));
+                }
+            }
         }
         // Last chance to stop: once writing starts it runs to its commit (or rolls back on failure).
         progress.checkCancelled();

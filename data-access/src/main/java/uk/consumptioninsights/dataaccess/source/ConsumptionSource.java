@@ -41,6 +41,14 @@ public interface ConsumptionSource {
     /** Meters the role may chart one by one: empty for aggregate-only roles. */
     List<MeterChoice> meters(PurposeRole role);
 
+    /**
+     * The first {@code limit} meters (by GSP group, then key) that {@code search} finds, for a picker that never lists
+     * a whole fleet. This default filters {@link #meters}; sources backed by a query engine search there.
+     */
+    default List<MeterChoice> findMeters(PurposeRole role, MeterSearch search, int limit) {
+        return meters(role).stream().filter(search::matches).limit(limit).toList();
+    }
+
     List<GspGroup> gspGroups(PurposeRole role);
 
     AnomalyListing anomalies(PurposeRole role, DateRange range);

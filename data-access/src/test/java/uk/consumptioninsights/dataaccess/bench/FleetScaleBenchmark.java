@@ -15,12 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import uk.consumptioninsights.dataaccess.generate.BuildReport;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
+import uk.consumptioninsights.dataaccess.rescoring.RescoringParts;
+import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
@@ -35,7 +39,8 @@ import uk.consumptioninsights.model.work.Progress;
  * and reused), then each tab's questions asked through the same source the app asks them through, per purpose role:
  * the first answer after opening and the median of five. Prints build time, readings/s, bytes per reading on disk
  * and peak heap. {@code mvn -q -o -DskipTests install && mvn -q -o -pl data-access exec:exec@fleet-scale-benchmark
- * -Dfleet.args="20000"} (heap {@code -Dfleet.heap=4g}; a second argument {@code rebuild} builds afresh).
+ * -Dfleet.args="20000 rescore"} (heap {@code -Dfleet.heap=4g}; {@code rebuild} builds afresh, {@code rescore} also
+ * rescores the workspace as Rescore locally does).
  */
 public final class FleetScaleBenchmark {
 
@@ -48,7 +53,11 @@ public final class FleetScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         int meters = args.length > 0 ? Integer.parseInt(args[0]) : FleetSettings.DEFAULT_METERS;
-        boolean rebuild = args.length > 1 && args[1].equals("rebuild");
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        boolean rebuild = options.contains("rebuild");
+        boolean rescore = options.contains("rescore") || options.contains("rescore-whole");
+        // rescore-whole reads everything at once whatever the heap: to measure what a reading costs in the heap.
+        long heapForPlan = options.contains("rescore-whole") ? Long.MAX_VALUE / 256 : Runtime.getRuntime().maxMemory();
         Path file = Path.of("target", "fleet-scale", meters + "-meters.duckdb").toAbsolutePath();
         Files.createDirectories(file.getParent());
         if (rebuild) {
@@ -82,6 +91,14 @@ public final class FleetScaleBenchmark {
             System.out.printf(Locale.UK, "on disk: %,.1f MB for %,d readings = %.1f bytes per reading%n", bytes / 1e6, readings,
                     (double) bytes / Math.max(1, readings));
             tabs(workspace);
+            if (rescore) {
+                Optional<RescoringParts> parts = RescoringParts.plan(workspace, heapForPlan);
+                WorkspaceRescorer.RescoreSummary summary = new WorkspaceRescorer(workspace).rescore(Progress.NONE, heapForPlan);
+                System.out.printf(Locale.UK, "rescoring: %.1f s for %,d readings, %s; %,d detections%n",
+                        summary.elapsed().toMillis() / 1000.0, summary.readings(),
+                        parts.map(p -> p.parts().size() + " parts of whole GSP groups").orElse("all at once"),
+                        summary.detections());
+            }
         }
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -109,14 +126,16 @@ public final class FleetScaleBenchmark {
             questions.put("Consumption, all meters", () -> {
                 source.gspGroups(role);
                 if (!role.aggregatesOnly()) {
-                    source.meters(role);
+                    source.findMeters(role, MeterSearch.all(), MeterSearch.PAGE);
                 }
                 return chart(source, role, new SeriesScope.AllMeters(), range);
             });
             questions.put("Consumption, one GSP group", () -> chart(source, role,
                     new SeriesScope.OneGspGroup(source.gspGroups(role).get(0)), range));
             if (!role.aggregatesOnly()) {
-                MeterChoice meter = source.meters(role).get(0);
+                MeterChoice meter = source.findMeters(role, MeterSearch.all(), 1).get(0);
+                questions.put("meter picker: find by prefix", () -> source.findMeters(role,
+                        new MeterSearch(meter.key().substring(0, 6)), MeterSearch.PAGE));
                 questions.put("Consumption, one meter", () -> chart(source, role,
                         new SeriesScope.OneMeter(meter.key(), meter.label()), range));
             }

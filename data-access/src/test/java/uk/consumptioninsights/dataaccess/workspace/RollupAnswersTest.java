@@ -25,6 +25,7 @@ import uk.consumptioninsights.dataaccess.query.PurposeViews;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
 import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
@@ -103,6 +104,27 @@ class RollupAnswersTest {
                         + view + ") ORDER BY gsp_group, 1"));
         assertThat(source.gspGroups(role)).extracting(GspGroup::code).containsExactlyElementsOf(
                 WorkspaceSql.strings(workspace, "SELECT DISTINCT gsp_group FROM " + view + " ORDER BY 1"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PurposeRole.class, names = {"SETTLEMENT", "MARKET_MONITORING", "RECIPIENT"})
+    void theMeterSearchFindsByKeyPrefixAndGroupAPageAtATime(PurposeRole role) {
+        List<MeterChoice> all = source.meters(role);
+        assertThat(source.findMeters(role, MeterSearch.all(), 1000)).isEqualTo(all);
+        assertThat(source.findMeters(role, MeterSearch.all(), 7)).isEqualTo(all.subList(0, 7));
+
+        MeterChoice one = all.get(all.size() / 2);
+        String prefix = one.key().substring(0, one.key().length() - 2).toLowerCase(java.util.Locale.ROOT);
+        List<MeterChoice> byPrefix = source.findMeters(role, new MeterSearch(" " + prefix + " "), 1000);
+        assertThat(byPrefix).contains(one).allMatch(m -> m.key().toLowerCase(java.util.Locale.ROOT).startsWith(prefix))
+                .isEqualTo(all.stream().filter(m -> m.key().toLowerCase(java.util.Locale.ROOT).startsWith(prefix)).toList());
+
+        GspGroup group = one.gspGroup();
+        assertThat(source.findMeters(role, new MeterSearch(group.code().toLowerCase(java.util.Locale.ROOT)), 1000))
+                .contains(one).isEqualTo(all.stream().filter(m -> m.gspGroup() == group).toList());
+        // LIKE's wildcards are text here, not patterns.
+        assertThat(source.findMeters(role, new MeterSearch("%"), 1000)).isEmpty();
+        assertThat(source.findMeters(role, new MeterSearch("_%"), 1000)).isEmpty();
     }
 
     @ParameterizedTest
