@@ -32,6 +32,7 @@ import uk.consumptioninsights.dataaccess.source.AnomalyListing;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
 import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
@@ -106,6 +107,7 @@ class CatalogParityIT {
             assertSameKpis(local.overview(role, CLOCK_CHANGE), warehouse.overview(role, CLOCK_CHANGE));
             assertThat(warehouse.gspGroups(role)).isEqualTo(local.gspGroups(role));
             assertThat(warehouse.meters(role)).isEqualTo(local.meters(role));
+            assertThat(warehouse.findMeters(role, new MeterSearch("1"), 5)).isEqualTo(local.findMeters(role, new MeterSearch("1"), 5));
             assertSameSeries(local.consumption(role, new SeriesScope.AllMeters(), ALL, SeriesResolution.forPoints(ALL, 200)),
                     warehouse.consumption(role, new SeriesScope.AllMeters(), ALL, SeriesResolution.forPoints(ALL, 200)));
             assertSameListing(local.anomalies(role, ALL), warehouse.anomalies(role, ALL));
@@ -152,6 +154,11 @@ class CatalogParityIT {
         if (!role.aggregatesOnly()) {
             pairs.add(new Pair(duck.meters(role), databricks.meters(role)));
             String meter = local.meters(role).get(3).key();
+            GspGroup group = local.meters(role).get(3).gspGroup();
+            for (MeterSearch search : List.of(MeterSearch.all(), new MeterSearch(meter.substring(0, 4).toLowerCase()),
+                    new MeterSearch(group.code()), new MeterSearch("_%"))) {
+                pairs.add(new Pair(duck.findMeters(role, search, 7), databricks.findMeters(role, search, 7)));
+            }
             scopes.add(new SeriesScope.OneMeter(meter, meter));
         }
         for (SeriesScope scope : scopes) {
@@ -191,6 +198,12 @@ class CatalogParityIT {
         }
         if (type == SeriesResolution.class) {
             return SeriesResolution.HALF_HOURLY;
+        }
+        if (type == MeterSearch.class) {
+            return MeterSearch.all();
+        }
+        if (type == int.class) {
+            return MeterSearch.PAGE;
         }
         throw new IllegalArgumentException("No sample for " + type);
     }
