@@ -195,8 +195,12 @@ public final class WorkspaceFleetReader {
                 kwh[m] = new double[counts[m]];
             }
         }
-        if (stride == 1) {
+        if (stride == 1 && group == null) {
             fill(workspace, readings(source, group), group, times, kwh, total, progress);
+        } else if (stride == 1) {
+            // A part of the workspace: one scan that keeps the part's rows. Two readers would each scan everything
+            // to keep half of a part (on 2 cores, 59 s of reading at 100,000 meters in 10 parts).
+            fillPartition(workspace, readings(source, group), group, 1, 0, times, kwh, total, new AtomicLong(), progress);
         } else {
             fillPartition(workspace, readings(source, group), group, stride, 0, times, kwh, total, new AtomicLong(), progress);
         }
