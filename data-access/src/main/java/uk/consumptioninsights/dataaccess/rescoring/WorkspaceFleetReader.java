@@ -271,6 +271,11 @@ public final class WorkspaceFleetReader {
                 while (rs.next()) {
                     int m = rs.getInt(1);
                     int k = filled[m]++;
+                    if (k == times[m].length) {
+                        // Counted and read in separate statements: only a change in between makes them differ.
+                        throw new IllegalStateException("The workspace changed while it was being read for rescoring. "
+                                + "Rescore again once the import or refresh has finished.");
+                    }
                     times[m][k] = rs.getLong(2);
                     kwh[m][k] = rs.getDouble(3);
                     if (++rows == PROGRESS_EVERY) {
