@@ -120,11 +120,7 @@ public final class WorkspaceFleetReader {
                 meters = rs.getInt(1);
             }
             int[] counts = new int[meters];
-            try (ResultSet rs = st.executeQuery(counts(source(st, false), null))) {
-                while (rs.next()) {
-                    counts[rs.getInt(1)] = rs.getInt(2);
-                }
-            }
+            countInto(c, source(st, false), null, 1, counts);
             return new MeterCounts(counts);
         }
     }
