@@ -46,18 +46,18 @@ SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_
 FROM ${catalog}.${schema}.consumption_gsp_half_hourly;
 
 CREATE OR REPLACE VIEW ${catalog}.${schema}.v_settlement_meter_daily AS
-SELECT d.mpan, m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
-FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.mpan = m.mpan
+SELECT m.mpan, m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
+FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.meter_id = m.meter_id
 WHERE d.periods_read > 0;
 
 CREATE OR REPLACE VIEW ${catalog}.${schema}.v_market_monitoring_meter_daily AS
 SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
-FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.mpan = m.mpan
+FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.meter_id = m.meter_id
 WHERE d.periods_read > 0;
 
 CREATE OR REPLACE VIEW ${catalog}.${schema}.v_recipient_meter_daily AS
 SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
-FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.mpan = m.mpan
+FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.meter_id = m.meter_id
 WHERE d.periods_read > 0;
 
 CREATE OR REPLACE VIEW ${catalog}.${schema}.v_recipient_half_hourly AS

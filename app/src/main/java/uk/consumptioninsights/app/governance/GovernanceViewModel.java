@@ -31,6 +31,7 @@ import uk.consumptioninsights.dataaccess.governance.Restricted;
 import uk.consumptioninsights.dataaccess.governance.RowFilter;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.dataaccess.source.Provenance;
 import uk.consumptioninsights.model.access.PurposeRole;
 import uk.consumptioninsights.model.time.SettlementCalendar;
@@ -51,7 +52,7 @@ public final class GovernanceViewModel extends FeatureViewModel {
             DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z", Formats.LOCALE).withZone(SettlementCalendar.LONDON);
 
     /** Everything one load brings back, read off the UI thread. */
-    private record Snapshot(List<MeterChoice> meters, GovernanceAnswer<List<Grant>> grants,
+    private record Snapshot(List<MeterChoice> meters, long meterCount, GovernanceAnswer<List<Grant>> grants,
                             GovernanceAnswer<List<ColumnMask>> masks, GovernanceAnswer<List<RowFilter>> filters,
                             GovernanceAnswer<List<AuditEvent>> audit) {
     }
@@ -162,7 +163,9 @@ public final class GovernanceViewModel extends FeatureViewModel {
         PurposeRole role = query.role();
         load("Reading meters and governance for " + role.displayName(), "list the meters", progress -> {
             progress.report(0, "Listing meters visible to " + role.displayName());
-            List<MeterChoice> list = source.meters(role);
+            // A page and a count, never the whole fleet: at 100,000 meters a full list is what an analyst cannot read.
+            List<MeterChoice> list = source.findMeters(role, MeterSearch.all(), MeterSearch.PAGE);
+            long count = list.size() < MeterSearch.PAGE ? list.size() : source.meterCount(role);
             progress.checkCancelled();
             progress.report(0.2, "Reading grants");
             GovernanceAnswer<List<Grant>> granted = GovernanceAnswer.ask("read the grants", () -> governance.grants(role));
@@ -179,12 +182,12 @@ public final class GovernanceViewModel extends FeatureViewModel {
             GovernanceAnswer<List<AuditEvent>> events =
                     GovernanceAnswer.ask("read the audit log", () -> governance.audit(role, AUDIT_LIMIT));
             progress.checkCancelled();
-            return new Snapshot(list, granted, masks, filters, events);
+            return new Snapshot(list, count, granted, masks, filters, events);
         }, snapshot -> show(role, snapshot));
     }
 
     private void show(PurposeRole role, Snapshot snapshot) {
-        showMeters(role, snapshot.meters());
+        showMeters(role, snapshot.meters(), snapshot.meterCount());
         grants.show(snapshot.grants(), g -> new GrantItem(redact(role, g.principal()), g.privilege(), g.objectType(),
                 redact(role, g.objectKey())));
         columnMasks.show(snapshot.masks(), m -> new ColumnMaskItem(redact(role, m.table()), m.column(), m.maskFunction(),
@@ -217,15 +220,15 @@ public final class GovernanceViewModel extends FeatureViewModel {
         return Formats.count(n) + " " + (n == 1 ? one : many);
     }
 
-    private void showMeters(PurposeRole role, List<MeterChoice> list) {
+    private void showMeters(PurposeRole role, List<MeterChoice> list, long count) {
         meters.setAll(list.stream()
                 .map(m -> new MeterItem(m.label(), m.gspGroup() == null ? "" : m.gspGroup().code(),
                         m.gspGroup() == null ? "" : m.gspGroup().region()))
                 .toList());
-        meterCount.set(list.size());
-        meterCountText.set(role.aggregatesOnly()
-                ? "No individual meters visible to " + role.displayName()
-                : Formats.count(list.size()) + (list.size() == 1 ? " meter" : " meters") + " visible to " + role.displayName());
+        meterCount.set(count);
+        String visible = Formats.count(count) + (count == 1 ? " meter" : " meters") + " visible to " + role.displayName();
+        meterCountText.set(role.aggregatesOnly() ? "No individual meters visible to " + role.displayName()
+                : count > list.size() ? visible + "; the first " + Formats.count(list.size()) + " listed" : visible);
         meterColumnTitle.set(role.maySeeRawMpan() ? "MPAN" : "Meter pseudonym");
         metersNote.set(noteFor(role));
         describeRoles();

@@ -111,6 +111,11 @@ public final class ActiveSource implements ConsumptionSource {
     }
 
     @Override
+    public long meterCount(PurposeRole role) {
+        return current().meterCount(role);
+    }
+
+    @Override
     public List<GspGroup> gspGroups(PurposeRole role) {
         return current().gspGroups(role);
     }

@@ -2,12 +2,17 @@ package uk.consumptioninsights.app.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import uk.consumptioninsights.app.overview.OverviewViewModel;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.task.SameThreadTaskRunner;
 import uk.consumptioninsights.app.testsupport.FakeSource;
+import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.model.access.PurposeRole;
+import uk.consumptioninsights.model.meter.GspGroup;
 
 class GovernanceViewModelTest {
 
@@ -30,6 +35,20 @@ class GovernanceViewModelTest {
         assertThat(vm.meters()).extracting(MeterItem::meter).containsExactly("mp_3f9a1c", "mp_77b2e0");
         assertThat(vm.meterColumnTitleProperty().get()).isEqualTo("Meter pseudonym");
         assertThat(source.calls).containsExactly("meters SETTLEMENT", "meters MARKET_MONITORING");
+    }
+
+    @Test
+    void aLargeFleetIsCountedInFullAndListedAPageAtATime() {
+        List<MeterChoice> fleet = IntStream.range(0, MeterSearch.PAGE + 50)
+                .mapToObj(i -> new MeterChoice("mp_" + i, "mp_" + i, GspGroup.A)).toList();
+        source.meters.put(PurposeRole.SETTLEMENT, fleet);
+
+        session.publish(PurposeRole.SETTLEMENT, FakeSource.RANGE);
+
+        assertThat(vm.meters()).hasSize(MeterSearch.PAGE);
+        assertThat(vm.meters().get(0).meter()).isEqualTo("mp_0");
+        assertThat(vm.meterCountProperty().get()).isEqualTo(MeterSearch.PAGE + 50);
+        assertThat(vm.meterCountTextProperty().get()).isEqualTo("250 meters visible to Settlement; the first 200 listed");
     }
 
     @Test

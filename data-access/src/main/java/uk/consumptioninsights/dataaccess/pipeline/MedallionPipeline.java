@@ -34,22 +34,24 @@ public final class MedallionPipeline {
 
     /**
      * The readings of new deliveries (joined to {@code %2$s}, e.g. to narrow them to some meter-days), one row per
-     * non-missing period. The numbers are formatted from typed values, never from input.
+     * non-missing period, with the meter's integer key looked up once per delivery (a delivery of an MPAN never
+     * registered has no meter to belong to). The numbers are formatted from typed values, never from input.
      */
     private static final String READINGS_OF = """
-            SELECT delivery_id, ingest_batch, mpan, settlement_date, CAST(i AS SMALLINT) AS settlement_period,
+            SELECT delivery_id, ingest_batch, mpan, meter_id, settlement_date, CAST(i AS SMALLINT) AS settlement_period,
                    first_interval_utc + to_minutes(CAST(30 * (i - 1) AS BIGINT)) AS interval_start_utc,
                    kwh, version, received_at_utc,
                    CASE WHEN kwh < 0 THEN 'negative' WHEN kwh > %1$s THEN 'above_ceiling' END AS quality
-            FROM (SELECT d.*, unnest(d.period_kwh) AS kwh, generate_subscripts(d.period_kwh, 1) AS i
-                  FROM bronze.hh_deliveries d %2$s WHERE d.ingest_batch > %3$d)
+            FROM (SELECT d.*, k.meter_id, unnest(d.period_kwh) AS kwh, generate_subscripts(d.period_kwh, 1) AS i
+                  FROM bronze.hh_deliveries d JOIN silver.meters k ON k.mpan = d.mpan %2$s WHERE d.ingest_batch > %3$d)
             WHERE kwh IS NOT NULL
             """;
 
     /** The meter-days of the new deliveries, straight from bronze (a delivery is one MPAN's settlement day). */
     private static final String NEW_DAYS = """
             CREATE OR REPLACE TEMP TABLE new_days AS
-            SELECT DISTINCT mpan, settlement_date FROM bronze.hh_deliveries WHERE ingest_batch > ?
+            SELECT DISTINCT k.meter_id, d.settlement_date
+            FROM bronze.hh_deliveries d JOIN silver.meters k ON k.mpan = d.mpan WHERE d.ingest_batch > ?
             """;
 
     /** The highest interval seen before each batch (silver's, then earlier batches'), minus the watermark. */
@@ -99,7 +101,7 @@ public final class MedallionPipeline {
             CREATE OR REPLACE TEMP TABLE repeated_winners AS
             SELECT i.* FROM (%s) i JOIN batch_watermarks w USING (ingest_batch)
             WHERE i.interval_start_utc >= w.watermark_utc
-            QUALIFY row_number() OVER (PARTITION BY mpan, interval_start_utc
+            QUALIFY row_number() OVER (PARTITION BY meter_id, interval_start_utc
                                        ORDER BY version DESC, received_at_utc DESC, delivery_id DESC) = 1
             """;
 
@@ -114,9 +116,9 @@ public final class MedallionPipeline {
     /** Meter-days of this increment that silver already holds readings of: only these need the upsert. */
     private static final String KNOWN_DAYS = """
             CREATE OR REPLACE TEMP TABLE known_days AS
-            SELECT DISTINCT s.mpan, s.settlement_date
+            SELECT DISTINCT s.meter_id, s.settlement_date
             FROM silver.hh_readings s
-            SEMI JOIN new_days n USING (mpan, settlement_date)
+            SEMI JOIN new_days n USING (meter_id, settlement_date)
             WHERE s.settlement_date >= (SELECT min(settlement_date) FROM new_days)
             """;
 
@@ -126,24 +128,24 @@ public final class MedallionPipeline {
      * in runs).
      */
     private static final String APPEND = """
-            INSERT INTO silver.hh_readings (mpan, settlement_date, settlement_period, interval_start_utc, kwh, version,
+            INSERT INTO silver.hh_readings (meter_id, settlement_date, settlement_period, interval_start_utc, kwh, version,
                                             delivery_id, received_at_utc, quality)
-            SELECT mpan, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id,
+            SELECT meter_id, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id,
                    received_at_utc, quality
-            FROM winners ANTI JOIN known_days USING (mpan, settlement_date)
+            FROM winners ANTI JOIN known_days USING (meter_id, settlement_date)
             """;
 
     private static final String UPSERT = """
             MERGE INTO silver.hh_readings s
-            USING (SELECT * FROM winners SEMI JOIN known_days USING (mpan, settlement_date)) a
-            ON s.mpan = a.mpan AND s.interval_start_utc = a.interval_start_utc
+            USING (SELECT * FROM winners SEMI JOIN known_days USING (meter_id, settlement_date)) a
+            ON s.meter_id = a.meter_id AND s.interval_start_utc = a.interval_start_utc
             WHEN MATCHED AND (a.version > s.version OR (a.version = s.version AND a.received_at_utc > s.received_at_utc))
                 THEN UPDATE SET kwh = a.kwh, version = a.version, delivery_id = a.delivery_id,
                                 received_at_utc = a.received_at_utc, quality = a.quality
             WHEN NOT MATCHED THEN
-                INSERT (mpan, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id, received_at_utc,
-                        quality)
-                VALUES (a.mpan, a.settlement_date, a.settlement_period, a.interval_start_utc, a.kwh, a.version,
+                INSERT (meter_id, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id,
+                        received_at_utc, quality)
+                VALUES (a.meter_id, a.settlement_date, a.settlement_period, a.interval_start_utc, a.kwh, a.version,
                         a.delivery_id, a.received_at_utc, a.quality)
             """;
 
@@ -151,7 +153,7 @@ public final class MedallionPipeline {
         """
         CREATE OR REPLACE TABLE gold.meters AS
         SELECT mpan, mpan_pseudonym, gsp_group,
-               CASE gsp_group %s END AS region, customer_class
+               CASE gsp_group %s END AS region, customer_class, meter_id
         FROM silver.meters ORDER BY gsp_group, mpan
         """,
         "DELETE FROM gold.consumption_daily WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)",
@@ -159,20 +161,20 @@ public final class MedallionPipeline {
         // three times the two scans at 20,000 meters.
         """
         INSERT INTO gold.consumption_daily
-            (mpan, gsp_group, settlement_date, periods_expected, periods_read, kwh_total, periods_flagged)
-        SELECT r.mpan, m.gsp_group, r.settlement_date, d.periods,
+            (meter_id, gsp_group, settlement_date, periods_expected, periods_read, kwh_total, periods_flagged)
+        SELECT r.meter_id, m.gsp_group, r.settlement_date, d.periods,
                CAST(count(*) FILTER (WHERE r.quality IS NULL) AS SMALLINT),
                coalesce(sum(r.kwh) FILTER (WHERE r.quality IS NULL), 0),
                CAST(count(*) FILTER (WHERE r.quality IS NOT NULL) AS SMALLINT)
-        FROM silver.hh_readings r JOIN silver.meters m USING (mpan) JOIN silver.settlement_days d USING (settlement_date)
+        FROM silver.hh_readings r JOIN silver.meters m USING (meter_id) JOIN silver.settlement_days d USING (settlement_date)
         WHERE r.settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)
-        GROUP BY r.mpan, m.gsp_group, r.settlement_date, d.periods
+        GROUP BY r.meter_id, m.gsp_group, r.settlement_date, d.periods
         """,
         "DELETE FROM gold.consumption_gsp_half_hourly WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)",
         """
         INSERT INTO gold.consumption_gsp_half_hourly
         SELECT m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, count(*)::INTEGER, sum(r.kwh)
-        FROM silver.hh_readings r JOIN silver.meters m USING (mpan)
+        FROM silver.hh_readings r JOIN silver.meters m USING (meter_id)
         WHERE r.quality IS NULL AND r.settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)
         GROUP BY ALL
         """,
@@ -223,7 +225,7 @@ public final class MedallionPipeline {
             st.execute(ON_TIME);
             executeWithBatch(REPEATED, lastBatch);
             st.execute(REPEATED_WINNERS.formatted(READINGS_OF.formatted(ceiling,
-                    "SEMI JOIN repeated_days r USING (mpan, settlement_date)", lastBatch)));
+                    "SEMI JOIN repeated_days r ON r.mpan = d.mpan AND r.settlement_date = d.settlement_date", lastBatch)));
             progress.checkCancelled();
             progress.report(0.55, "Upserting into silver");
             st.execute(WINNERS);

@@ -118,6 +118,18 @@ public abstract class CatalogConsumptionSource implements ConsumptionSource {
         return meterList(role, queries.views(role).aggregatesOnly() ? null : queries.findMeters(role, search, limit));
     }
 
+    @Override
+    public long meterCount(PurposeRole role) {
+        if (queries.views(role).aggregatesOnly()) {
+            return 0;
+        }
+        SqlQuery query = queries.meterCount(role);
+        Instant started = Instant.now();
+        long count = engine().run(query, rs -> rs.next() ? rs.getLong(1) : 0L);
+        recordRead(role, query, provenance(query, started, 1));
+        return count;
+    }
+
     private List<MeterChoice> meterList(PurposeRole role, SqlQuery query) {
         if (query == null) {
             return List.of();

@@ -135,6 +135,13 @@ public final class ConsumptionQueries {
                 parameters);
     }
 
+    /** One row, one column: the meters the role sees one by one. Only for roles that see meters. */
+    public SqlQuery meterCount(PurposeRole role) {
+        PurposeViews v = views(role);
+        return new SqlQuery("meter-count", "count the meters", v.meterDaily(),
+                "SELECT count(DISTINCT " + v.meterColumn() + ") FROM " + v.meterDaily(), List.of());
+    }
+
     /** Columns: GSP group code. */
     public SqlQuery gspGroups(PurposeRole role) {
         PurposeViews v = views(role);

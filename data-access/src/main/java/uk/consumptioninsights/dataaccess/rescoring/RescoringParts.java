@@ -46,12 +46,8 @@ public record RescoringParts(List<List<GspGroup>> parts, long readings, Instant 
      */
     public static Optional<RescoringParts> plan(LocalWorkspace workspace, long heapBytes) throws SQLException {
         try (Connection c = workspace.newConnection(); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables "
-                    + "WHERE table_schema = 'gold' AND table_name = 'consumption_daily' AND table_type = 'BASE TABLE'")) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    return Optional.empty();
-                }
+            if (!WorkspaceFleetReader.hasMeterDays(st)) {
+                return Optional.empty();
             }
             List<GspGroup> groups = new ArrayList<>();
             List<Long> sizes = new ArrayList<>();

@@ -47,9 +47,11 @@ public final class WorkspaceFleetReader {
 
     /**
      * The same rows in a local workspace, where the two gold views are silver readings of known meters without and
-     * with a quality flag: read from silver once, it costs a fifth of a second less on the default workspace.
+     * with a quality flag: read from silver once, through the integer meter key, it costs a fifth of a second less on
+     * the default workspace. Meters are numbered as {@link #METERS} lists them.
      */
-    private static final String SILVER_READINGS = "FROM silver.hh_readings r JOIN silver.meters USING (mpan) " + NUMBERING;
+    private static final String SILVER_READINGS = "FROM silver.hh_readings r JOIN (SELECT meter_id, gsp_group, "
+            + "(row_number() OVER (ORDER BY mpan) - 1)::INTEGER AS meter_number FROM gold.meters) m USING (meter_id)";
 
     private static final String HAS_SILVER =
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'silver' AND table_name = 'hh_readings'";
@@ -97,6 +99,40 @@ public final class WorkspaceFleetReader {
             throw new IllegalArgumentException("A sample needs at least one meter, not " + meters);
         }
         return read(workspace, Progress.NONE, meters, false);
+    }
+
+    /**
+     * As {@link #sample}, with as many meters as hold about {@code readings} readings (judged from the meter-day
+     * rollup; every meter when the workspace holds fewer, {@code fallbackMeters} where it has no rollup, as in a
+     * recipient's copy). Null when the workspace has no readings.
+     */
+    public static FleetWindow sampleOfReadings(LocalWorkspace workspace, long readings, int fallbackMeters)
+            throws SQLException {
+        int meters = fallbackMeters;
+        try (Connection c = workspace.newConnection(); Statement st = c.createStatement()) {
+            if (hasMeterDays(st)) {
+                try (ResultSet rs = st.executeQuery("SELECT count(DISTINCT meter_id), "
+                        + "coalesce(sum(periods_read + coalesce(periods_flagged, 0)), 0) FROM gold.consumption_daily")) {
+                    rs.next();
+                    long all = rs.getLong(1);
+                    long held = rs.getLong(2);
+                    if (held == 0) {
+                        return null;
+                    }
+                    meters = (int) Math.max(1, Math.min(all, Math.round((double) all * readings / held)));
+                }
+            }
+        }
+        return sample(workspace, meters);
+    }
+
+    /** Whether the workspace keeps the meter-day rollup as a table (a local workspace does, a recipient's copy not). */
+    static boolean hasMeterDays(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'gold' "
+                + "AND table_name = 'consumption_daily' AND table_type = 'BASE TABLE'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
     }
 
     /**

@@ -49,6 +49,14 @@ public interface ConsumptionSource {
         return meters(role).stream().filter(search::matches).limit(limit).toList();
     }
 
+    /**
+     * How many meters the role may chart one by one (0 for aggregate-only roles), counted where the meters are rather
+     * than by listing them. This default counts {@link #meters}; sources backed by a query engine count there.
+     */
+    default long meterCount(PurposeRole role) {
+        return meters(role).size();
+    }
+
     List<GspGroup> gspGroups(PurposeRole role);
 
     AnomalyListing anomalies(PurposeRole role, DateRange range);

@@ -60,7 +60,14 @@ public final class LocalWorkspace implements AutoCloseable {
             try (Statement st = connection.createStatement()) {
                 st.execute("SET GLOBAL TimeZone = 'UTC'");
             }
+            connection.setAutoCommit(false);
+            boolean rekey = layout == WorkspaceLayout.LOCAL && IntegerMeterKeys.setAsideIfKeyedByMpan(connection);
             applySchema(connection, layout);
+            if (rekey) {
+                IntegerMeterKeys.copyAcross(connection);
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;

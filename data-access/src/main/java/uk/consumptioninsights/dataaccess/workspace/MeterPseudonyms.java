@@ -48,9 +48,14 @@ public final class MeterPseudonyms {
                     appender.endRow();
                 }
             }
+            // A meter keeps its integer key for good; new meters are numbered on from the highest, in MPAN order.
             st.execute("""
                     INSERT OR REPLACE INTO silver.meters
-                    SELECT r.mpan, coalesce(p.mpan_pseudonym, m.mpan_pseudonym), r.gsp_group, r.customer_class, r.source_meter_id
+                        (mpan, mpan_pseudonym, gsp_group, customer_class, source_meter_id, meter_id)
+                    SELECT r.mpan, coalesce(p.mpan_pseudonym, m.mpan_pseudonym), r.gsp_group, r.customer_class,
+                           r.source_meter_id,
+                           coalesce(m.meter_id, (SELECT coalesce(max(meter_id), 0) FROM silver.meters)
+                                    + row_number() OVER (PARTITION BY m.meter_id IS NULL ORDER BY r.mpan))::INTEGER
                     FROM (SELECT * FROM bronze.meter_registrations
                           QUALIFY row_number() OVER (PARTITION BY mpan ORDER BY received_at_utc DESC) = 1) r
                     LEFT JOIN new_pseudonyms p USING (mpan)

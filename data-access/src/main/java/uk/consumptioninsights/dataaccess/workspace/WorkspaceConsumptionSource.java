@@ -92,7 +92,7 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
         String lastDays = recipient
                 ? "SELECT mpan, max(settlement_date) AS last_day FROM (SELECT mpan, settlement_date FROM "
                         + "gold.consumption_half_hourly UNION ALL SELECT mpan, settlement_date FROM gold.flagged_readings) GROUP BY mpan"
-                : "SELECT mpan, max(settlement_date) AS last_day FROM gold.consumption_daily GROUP BY mpan";
+                : "SELECT meter_id, max(settlement_date) AS last_day FROM gold.consumption_daily GROUP BY meter_id";
         String sql = "WITH last AS (" + lastDays + ") SELECT count(*) FROM last WHERE last_day < (SELECT max(last_day) FROM last) - "
                 + SourceDescriptor.DATA_ENDS_DAYS;
         return count(workspace, sql, "find the meters whose readings end early");

@@ -92,7 +92,7 @@ class SyntheticWorkspaceBuilderTest {
     void consumptionLooksLikeGbHouseholds() throws SQLException {
         // Domestic daily totals around 2,700 kWh a year (7.4 kWh a day), higher in late autumn.
         double medianDaily = WorkspaceSql.doubleOf(workspace, """
-                SELECT median(kwh_total) FROM gold.consumption_daily d JOIN gold.meters m USING (mpan)
+                SELECT median(kwh_total) FROM gold.consumption_daily d JOIN gold.meters m USING (meter_id)
                 WHERE m.customer_class = 'domestic'""");
         assertThat(medianDaily).isBetween(5.0, 12.0);
         // Evening peak well above the small hours (local time: these dates are GMT after 25 Oct).

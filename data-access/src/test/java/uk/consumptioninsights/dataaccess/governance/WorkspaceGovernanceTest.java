@@ -186,9 +186,11 @@ class WorkspaceGovernanceTest {
                 .containsExactly("gold.anomalies", "gold.meters");
         assertThat(((Restricted.Available<List<String>>) governance.sourceTables("v_research_population")).value())
                 .containsExactly("gold.meters");
-        // consumption_half_hourly is a gold relation that reads silver, so it is where gold lineage ends.
+        // consumption_curated is a gold relation that reads silver (by the integer meter key), so gold lineage ends there.
         assertThat(((Restricted.Available<List<String>>) governance.sourceTables("gold.v_market_monitoring_half_hourly"))
-                .value()).containsExactly("gold.consumption_half_hourly", "gold.meters");
+                .value()).containsExactly("gold.consumption_curated");
+        assertThat(((Restricted.Available<List<String>>) governance.sourceTables("gold.v_settlement_meter_daily"))
+                .value()).containsExactly("gold.consumption_daily", "gold.meters");
         assertThat(((Restricted.Available<List<String>>) governance.sourceTables("gold.meters")).value()).isEmpty();
     }
 

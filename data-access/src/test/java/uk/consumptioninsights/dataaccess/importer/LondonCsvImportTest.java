@@ -86,7 +86,7 @@ class LondonCsvImportTest {
                     + "ORDER BY interval_start_utc")).containsExactly(List.of("-0.1", "negative"), List.of("75.0", "above_ceiling"));
             // Totals never include them: MAC000002's 1 January is 0.219 + 0.241 + 1.922 with two flagged periods beside.
             assertThat(rows(workspace, "SELECT CAST(round(kwh_total, 3) AS VARCHAR), CAST(periods_read AS VARCHAR), "
-                    + "CAST(periods_flagged AS VARCHAR) FROM gold.consumption_daily d JOIN gold.meters m USING (mpan) "
+                    + "CAST(periods_flagged AS VARCHAR) FROM gold.consumption_daily d JOIN gold.meters m USING (meter_id) "
                     + "WHERE m.mpan = '" + Mpan.of(12, 2).core() + "' AND settlement_date = DATE '2013-01-01'"))
                     .containsExactly(List.of("2.382", "3", "2"));
             assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM gold.consumption_gsp_half_hourly "

@@ -198,7 +198,7 @@ class MedallionPipelineTest {
     }
 
     private long silverCount(String mpan) throws SQLException {
-        return single("SELECT count(*) FROM silver.hh_readings WHERE mpan = ?", mpan);
+        return single("SELECT count(*) FROM silver.hh_readings JOIN silver.meters USING (meter_id) WHERE mpan = ?", mpan);
     }
 
     private long goldCount() throws SQLException {
@@ -210,7 +210,7 @@ class MedallionPipelineTest {
 
     private List<Integer> silverVersions(String mpan) throws SQLException {
         List<Integer> versions = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT version FROM silver.hh_readings WHERE mpan = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT version FROM silver.hh_readings JOIN silver.meters USING (meter_id) WHERE mpan = ?")) {
             ps.setString(1, mpan);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -238,7 +238,7 @@ class MedallionPipelineTest {
 
     private double dailyTotal(String mpan, LocalDate date) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT kwh_total FROM gold.consumption_daily WHERE mpan = ? AND settlement_date = ?")) {
+                "SELECT kwh_total FROM gold.consumption_daily JOIN gold.meters USING (meter_id) WHERE mpan = ? AND settlement_date = ?")) {
             ps.setString(1, mpan);
             ps.setObject(2, date);
             try (ResultSet rs = ps.executeQuery()) {

@@ -52,7 +52,7 @@ class LocalRescoringTest {
         MeterSeries meter = fleet.meters().get(17);
         String mpan = meter.meterKey();
         assertThat(sum(meter)).isCloseTo(WorkspaceSql.doubleOf(workspace,
-                "SELECT sum(kwh) FROM silver.hh_readings WHERE mpan = '" + mpan + "'"), org.assertj.core.data.Offset.offset(1e-6));
+                "SELECT sum(kwh) FROM silver.hh_readings JOIN silver.meters USING (meter_id) WHERE mpan = '" + mpan + "'"), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(meter.epochSecondAt(0)).isEqualTo(WorkspaceSql.longOf(workspace,
                 "SELECT min(epoch(interval_start_utc))::BIGINT FROM gold.consumption_half_hourly WHERE mpan = '" + mpan + "'"));
         assertThat(meter.gspGroup().code()).isEqualTo(WorkspaceSql.strings(workspace,
