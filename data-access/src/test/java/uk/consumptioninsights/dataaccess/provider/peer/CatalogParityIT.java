@@ -108,6 +108,7 @@ class CatalogParityIT {
             assertThat(warehouse.gspGroups(role)).isEqualTo(local.gspGroups(role));
             assertThat(warehouse.meters(role)).isEqualTo(local.meters(role));
             assertThat(warehouse.findMeters(role, new MeterSearch("1"), 5)).isEqualTo(local.findMeters(role, new MeterSearch("1"), 5));
+            assertThat(warehouse.meterCount(role)).isEqualTo(local.meterCount(role)).isEqualTo(local.meters(role).size());
             assertSameSeries(local.consumption(role, new SeriesScope.AllMeters(), ALL, SeriesResolution.forPoints(ALL, 200)),
                     warehouse.consumption(role, new SeriesScope.AllMeters(), ALL, SeriesResolution.forPoints(ALL, 200)));
             assertSameListing(local.anomalies(role, ALL), warehouse.anomalies(role, ALL));
@@ -153,6 +154,7 @@ class CatalogParityIT {
         }
         if (!role.aggregatesOnly()) {
             pairs.add(new Pair(duck.meters(role), databricks.meters(role)));
+            pairs.add(new Pair(duck.meterCount(role), databricks.meterCount(role)));
             String meter = local.meters(role).get(3).key();
             GspGroup group = local.meters(role).get(3).gspGroup();
             for (MeterSearch search : List.of(MeterSearch.all(), new MeterSearch(meter.substring(0, 4).toLowerCase()),
