@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.dataaccess.workspace.OwnerOnly;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceLocation;
 import uk.consumptioninsights.model.synthetic.FleetSettings;
 import uk.consumptioninsights.model.time.SettlementCalendar;
@@ -35,6 +36,16 @@ public record AppConfig(Path workspaceFile, FleetSettings fleet) {
             fleet = fleet.withDays(days);
         }
         return new AppConfig(WorkspaceLocation.defaultWorkspace(), fleet);
+    }
+
+    /**
+     * Creates the folders the workbench writes to (the data home, its workspaces, recipients' copies) and makes them
+     * readable by this user only: they hold raw MPANs, readings and downloaded shares.
+     */
+    public void keepPrivate() {
+        OwnerOnly.folder(connectionsFolder());
+        OwnerOnly.folder(importFolder());
+        OwnerOnly.folder(recipientFolder());
     }
 
     /** Where imports create their workspaces: beside the default one, i.e. {@code WorkspaceLocation.dataHome()/workspaces}. */

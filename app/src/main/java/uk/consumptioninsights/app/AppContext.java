@@ -80,6 +80,7 @@ public final class AppContext implements AutoCloseable {
     private AppContext(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator,
                        ProviderWiring provider) {
         this.config = config;
+        config.keepPrivate();
         this.settings = settings;
         this.runner = new FxTaskRunner(WORKER_THREADS);
         this.closer = Executors.newSingleThreadExecutor(runnable -> {

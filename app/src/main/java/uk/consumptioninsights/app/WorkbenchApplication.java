@@ -21,7 +21,15 @@ public final class WorkbenchApplication extends Application {
     @Override
     public void start(Stage stage) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> LOG.error("Uncaught exception on {}", thread.getName(), error));
-        context = AppContext.create();
+        try {
+            context = AppContext.create();
+        } catch (java.nio.file.InvalidPathException | java.io.UncheckedIOException e) {
+            String message = StartupFailure.message(e);
+            LOG.error("{}", message, e);
+            StartupFailure.show(message);
+            Platform.exit();
+            return;
+        }
         LOG.info("Starting; workspace {}", context.config().workspaceFile());
         Optional<Path> csv = AppConfig.csvToImport(getParameters().getRaw());
         WorkbenchWindow.show(stage, context, () -> {

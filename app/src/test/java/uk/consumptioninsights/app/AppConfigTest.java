@@ -78,4 +78,22 @@ class AppConfigTest {
         assertThat(AppConfig.csvToImport(List.of("--verbose", "blocks/BLOCK_0.CSV", "second.csv")))
                 .contains(Path.of("blocks/BLOCK_0.CSV"));
     }
+
+    @Test
+    void theFoldersTheWorkbenchWritesToAreItsUsersAlone() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.getFileStore(home).supportsFileAttributeView("posix"));
+        Path data = home.resolve("data");
+        AppConfig config = new AppConfig(data.resolve("workspaces").resolve("local.duckdb"), FleetSettings.defaults(
+                java.time.LocalDate.of(2026, 11, 30)));
+        java.nio.file.Files.createDirectories(data.resolve("recipients"));
+        java.nio.file.Files.setPosixFilePermissions(data.resolve("recipients"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        config.keepPrivate();
+
+        for (Path folder : List.of(data, data.resolve("workspaces"), data.resolve("recipients"))) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(folder)))
+                    .as(folder.toString()).isEqualTo("rwx------");
+        }
+    }
 }

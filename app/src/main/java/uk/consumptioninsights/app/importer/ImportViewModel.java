@@ -116,7 +116,7 @@ public final class ImportViewModel {
                 .onFailure(error -> {
                     done();
                     discard(unclaimed);
-                    session.reportError(UserMessages.describe(error, "import " + name) + " Nothing was imported; still showing "
+                    session.reportLastingError(UserMessages.describe(error, "import " + name) + " Nothing was imported; still showing "
                             + shell.sourceTitleProperty().get() + ".");
                 })
                 .onCancelled(() -> {

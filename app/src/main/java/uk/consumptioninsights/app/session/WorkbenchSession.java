@@ -38,6 +38,9 @@ public final class WorkbenchSession {
         return role;
     }
 
+    /** Whether the banner's error outlives the next publish ({@link #reportLastingError}). */
+    private boolean lasting;
+
     public PurposeRole role() {
         return role.get();
     }
@@ -53,7 +56,9 @@ public final class WorkbenchSession {
 
     /** Every tab reloads for this role and range; a new generation even when nothing else changed. */
     public void publish(PurposeRole forRole, DateRange range) {
-        errorMessage.set(null);
+        if (!lasting) {
+            errorMessage.set(null);
+        }
         query.set(new ViewQuery(forRole, range, ++generation));
     }
 
@@ -71,12 +76,24 @@ public final class WorkbenchSession {
         return errorMessage.get();
     }
 
+    /** An error about what the tabs show now: the next publish (new source, role or dates) clears it. */
     public void reportError(String message) {
         errorMessage.set(message);
+        lasting = false;
+    }
+
+    /**
+     * An error about something the analyst asked for that did not happen (a file to import or a share to open, from
+     * the command line or a double-click): it stays until dismissed, however the tabs change meanwhile.
+     */
+    public void reportLastingError(String message) {
+        errorMessage.set(message);
+        lasting = true;
     }
 
     public void dismissError() {
         errorMessage.set(null);
+        lasting = false;
     }
 
     /** Record where a role's figures came from; the governance tab shows the relations each role read. */

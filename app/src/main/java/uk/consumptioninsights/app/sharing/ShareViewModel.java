@@ -193,7 +193,7 @@ public final class ShareViewModel {
                     String text = UserMessages.describe(error, "load " + consumption.qualifiedName()) + " Nothing was "
                             + "loaded; still showing " + shell.sourceTitleProperty().get() + ".";
                     fail(text);
-                    session.reportError(text);
+                    session.reportLastingError(text);
                 })
                 .onCancelled(() -> {
                     loading.set(false);

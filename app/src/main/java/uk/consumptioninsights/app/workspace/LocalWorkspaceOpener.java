@@ -1,5 +1,6 @@
 package uk.consumptioninsights.app.workspace;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.app.logging.LogDirectory;
 import uk.consumptioninsights.app.shell.SourceOpener;
 import uk.consumptioninsights.dataaccess.generate.BuildReport;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
@@ -17,6 +19,7 @@ import uk.consumptioninsights.dataaccess.governance.WorkspaceGovernance;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.workspace.StorageProblem;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceConsumptionSource;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.synthetic.FleetSettings;
@@ -88,10 +91,11 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
             ConsumptionSource source = decorator.apply(new WorkspaceConsumptionSource(workspace));
             handedOut = source;
             return source;
-        } catch (SQLException e) {
+        } catch (SQLException | UncheckedIOException e) {
             LOG.warn("Could not open or build the workspace {}", file, e);
-            throw new SourceException("The local workspace at " + file.toAbsolutePath() + " could not be opened or built. "
-                    + "If another copy of the workbench is running, close it first.", e);
+            String what = "Opening the local workspace at " + file.toAbsolutePath();
+            throw new SourceException(StorageProblem.of(e).map(p -> p.explain(what, e)).orElse(what
+                    + " failed. The details are in the log file in " + LogDirectory.current() + "."), e);
         }
     }
 

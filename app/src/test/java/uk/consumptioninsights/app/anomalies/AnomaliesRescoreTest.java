@@ -202,7 +202,8 @@ class AnomaliesRescoreTest {
         };
         vm.rescore();
         assertThat(vm.rescoreMessageProperty().get()).isEqualTo("Could not rescore the local workspace. Something "
-                + "unexpected went wrong; the details are in the log file. The previous detections are kept.")
+                + "unexpected went wrong; the details are in the log file in "
+                + uk.consumptioninsights.app.logging.LogDirectory.current() + ". The previous detections are kept.")
                 .doesNotContain("Exception");
     }
 

@@ -316,6 +316,24 @@ class ImportViewModelTest {
         assertThat(filesIn(folder)).isEmpty();
     }
 
+    @Test
+    void aFailedImportStaysOnTheBannerWhenTheTabsReloadUntilDismissed() {
+        ImportViewModel vm = viewModel(workspaces);
+        vm.importWhenReady(dir.resolve("nowhere.csv.gz"));
+        String failure = session.errorMessage();
+        assertThat(failure).contains("nowhere.csv.gz");
+
+        // The tabs reload (a new role, new dates): an error about them would go, the failed import's stays.
+        session.publish(PurposeRole.MARKET_MONITORING, session.query().range());
+        assertThat(session.errorMessage()).isEqualTo(failure);
+
+        session.dismissError();
+        assertThat(session.errorMessage()).isNull();
+        session.reportError("A tab could not load.");
+        session.publish(PurposeRole.SETTLEMENT, session.query().range());
+        assertThat(session.errorMessage()).isNull();
+    }
+
     // ---------------------------------------------------------------- start-up and guards
 
     @Test

@@ -104,6 +104,7 @@ public final class SyntheticWorkspaceBuilder {
                 "first_day", settings.firstDay().toString(),
                 "last_day", settings.lastDay().toString(),
                 "built_at_utc", Instant.now().toString()));
+        workspace.keepPrivate();
         progress.report(1, "Workspace ready");
         return new BuildReport(meters.size(), settings.dayCount(), deliveries, readings, labelCount, run, generation,
                 Duration.between(started, Instant.now()));

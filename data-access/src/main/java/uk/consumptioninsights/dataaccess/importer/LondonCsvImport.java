@@ -74,6 +74,7 @@ public final class LondonCsvImport {
             }
             runPipeline(workspace, report, progress);
             workspace.putInfo(readyInfo(report, fileName));
+            workspace.keepPrivate();
             progress.report(1, "Workspace ready: " + report.summary());
             return report;
         }

@@ -54,11 +54,24 @@ public final class MedallionPipeline {
             FROM bronze.hh_deliveries d JOIN silver.meters k ON k.mpan = d.mpan WHERE d.ingest_batch > ?
             """;
 
+    /**
+     * The new deliveries of registered meters that hold at least one reading, with their count of readings and the
+     * start of their last non-missing period: read from the delivery's list itself, so that counting and the
+     * watermarks do not unnest millions of readings.
+     */
+    private static final String NEW_DELIVERIES = """
+            SELECT d.ingest_batch, d.first_interval_utc, list_count(d.period_kwh) AS readings,
+                   d.first_interval_utc + to_minutes(CAST(30 * (len(d.period_kwh) - list_position(list_reverse(
+                       list_transform(d.period_kwh, v -> v IS NOT NULL)), true)) AS BIGINT)) AS last_event
+            FROM bronze.hh_deliveries d JOIN silver.meters k ON k.mpan = d.mpan
+            WHERE d.ingest_batch > %d AND list_count(d.period_kwh) > 0
+            """;
+
     /** The highest interval seen before each batch (silver's, then earlier batches'), minus the watermark. */
     private static final String WATERMARKS = """
             CREATE OR REPLACE TEMP TABLE batch_watermarks AS
             WITH per_batch AS (
-                SELECT ingest_batch, max(interval_start_utc) AS max_event FROM incoming GROUP BY ingest_batch
+                SELECT ingest_batch, max(last_event) AS max_event FROM (%s) GROUP BY ingest_batch
             ), seen AS (
                 SELECT ingest_batch,
                        greatest(coalesce(max(max_event) OVER (ORDER BY ingest_batch
@@ -70,13 +83,20 @@ public final class MedallionPipeline {
             SELECT ingest_batch, seen_before - INTERVAL 48 HOUR AS watermark_utc FROM seen
             """;
 
+    /**
+     * Readings before their batch's watermark. Only deliveries whose day starts before it can hold one, so only those
+     * are unnested.
+     */
     private static final String LATE = """
             INSERT INTO silver.late_rejections
             SELECT i.mpan, i.settlement_date, i.settlement_period, i.interval_start_utc, i.kwh, i.version, i.delivery_id,
                    i.ingest_batch, i.received_at_utc, w.watermark_utc
-            FROM incoming i JOIN batch_watermarks w USING (ingest_batch)
+            FROM (%s) i JOIN batch_watermarks w USING (ingest_batch)
             WHERE i.interval_start_utc < w.watermark_utc
             """;
+
+    private static final String STARTS_BEFORE_WATERMARK =
+            "JOIN batch_watermarks bw ON bw.ingest_batch = d.ingest_batch AND d.first_interval_utc < bw.watermark_utc";
 
     /** On-time readings: at or after their batch's watermark. */
     private static final String ON_TIME = """
@@ -209,8 +229,9 @@ public final class MedallionPipeline {
             long readingsIn;
             int[] batchRange;
             int batches;
-            try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(min(ingest_batch), -1), "
-                    + "coalesce(max(ingest_batch), -1), count(DISTINCT ingest_batch) FROM incoming")) {
+            String newDeliveries = NEW_DELIVERIES.formatted(lastBatch);
+            try (ResultSet rs = st.executeQuery("SELECT coalesce(sum(readings), 0), coalesce(min(ingest_batch), -1), "
+                    + "coalesce(max(ingest_batch), -1), count(DISTINCT ingest_batch) FROM (" + newDeliveries + ")")) {
                 rs.next();
                 readingsIn = rs.getLong(1);
                 batchRange = new int[] {rs.getInt(2), rs.getInt(3)};
@@ -218,8 +239,8 @@ public final class MedallionPipeline {
             }
             progress.checkCancelled();
             progress.report(0.35, "Applying the 48-hour watermark");
-            st.execute(WATERMARKS);
-            long late = st.executeUpdate(LATE);
+            st.execute(WATERMARKS.formatted(newDeliveries));
+            long late = st.executeUpdate(LATE.formatted(READINGS_OF.formatted(ceiling, STARTS_BEFORE_WATERMARK, lastBatch)));
             progress.checkCancelled();
             progress.report(0.45, "Keeping the latest version of each reading");
             st.execute(ON_TIME);
@@ -250,7 +271,12 @@ public final class MedallionPipeline {
             return new PipelineRun(run.batches(), run.readingsIn(), run.readingsUpserted(), run.readingsLate(),
                     run.readingsSuperseded(), Duration.between(started, Instant.now()));
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            // A rollback that fails too (the disk is still full) must not hide why the run failed.
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
             throw e;
         } finally {
             try (Statement st = connection.createStatement()) {

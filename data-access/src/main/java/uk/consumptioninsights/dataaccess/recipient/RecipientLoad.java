@@ -75,7 +75,12 @@ public final class RecipientLoad {
                 progress.checkCancelled();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                // A rollback that fails too (the disk is still full) must not hide why the load failed.
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             }
         }

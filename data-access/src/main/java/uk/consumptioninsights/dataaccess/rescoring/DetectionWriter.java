@@ -95,8 +95,11 @@ public final class DetectionWriter {
                 }
                 return inserted;
             } catch (SQLException | RuntimeException e) {
+                // A rollback that fails too (the disk is still full) must not hide why the write failed.
                 try (Statement st = c.createStatement()) {
                     st.execute("ROLLBACK");
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
                 }
                 throw e;
             }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +28,9 @@ import uk.consumptioninsights.model.series.ReadingFlag;
 public final class LocalWorkspace implements AutoCloseable {
 
     private final Path file;
+    /** The name the workspace file is attached under; every connection uses it as its default database. */
+    private static final String CATALOG = "workspace_db";
+
     private final DuckDBConnection root;
     private final MeterPseudonyms pseudonyms;
 
@@ -43,21 +47,26 @@ public final class LocalWorkspace implements AutoCloseable {
 
     /** Opens a workspace of the given layout (a local lakehouse, or a recipient's copy of a share). */
     public static LocalWorkspace open(Path file, WorkspaceLayout layout) throws SQLException {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create the workspace folder for " + file, e);
+        Path attachAt = attachable(file);
+        Path folder = attachAt.getParent();
+        if (!Files.isDirectory(folder)) {
+            // A folder the workbench creates holds raw MPANs and readings: its user's alone.
+            OwnerOnly.folder(folder);
         }
         byte[] key = WorkspaceKey.loadOrCreate(keyFileFor(file));
         Properties props = new Properties();
         // Everything the workspace needs is built in; never reach for the network to fetch extensions.
         props.setProperty("autoinstall_known_extensions", "false");
         props.setProperty("autoload_known_extensions", "false");
-        DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", props);
         try {
-            // ICU is built into the driver: without this, TIMESTAMPTZ values read from shared Parquet would be cast
-            // to the machine's zone. Inside the program instants are UTC.
             try (Statement st = connection.createStatement()) {
+                // The file goes in as a quoted SQL string, not in the JDBC URL, where ';' and '?' are parameter syntax:
+                // any path the file system accepts works.
+                st.execute("ATTACH '" + attachAt.toString().replace("'", "''") + "' AS " + CATALOG);
+                st.execute("USE " + CATALOG);
+                // ICU is built into the driver: without this, TIMESTAMPTZ values read from shared Parquet would be cast
+                // to the machine's zone. Inside the program instants are UTC.
                 st.execute("SET GLOBAL TimeZone = 'UTC'");
             }
             connection.setAutoCommit(false);
@@ -72,7 +81,32 @@ public final class LocalWorkspace implements AutoCloseable {
             connection.close();
             throw e;
         }
-        return new LocalWorkspace(file, connection, new MeterPseudonyms(new MpanPseudonymiser(key)));
+        LocalWorkspace workspace = new LocalWorkspace(file, connection, new MeterPseudonyms(new MpanPseudonymiser(key)));
+        workspace.keepPrivate();
+        return workspace;
+    }
+
+    /**
+     * Makes the workspace's files (database, write-ahead log, key) readable by their owner only. DuckDB creates them
+     * with the process's default mode, so this runs on open and after anything that writes a lot (a build, an import).
+     */
+    public void keepPrivate() {
+        OwnerOnly.file(file);
+        OwnerOnly.file(file.resolveSibling(file.getFileName() + ".wal"));
+        OwnerOnly.file(keyFileFor(file));
+    }
+
+    /**
+     * The path DuckDB is given for {@code file}. DuckDB names the write-ahead log by inserting ".wal" before the first
+     * '?' of the real path (as if it were a URL's query), through links too, so a workspace cannot live under such a
+     * path: refused before anything is written, with its own message ({@link StorageProblem#PATH_WITH_QUESTION_MARK}).
+     */
+    private static Path attachable(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (absolute.toString().contains("?")) {
+            throw new InvalidPathException(absolute.toString(), StorageProblem.QUESTION_MARK_REASON);
+        }
+        return absolute;
     }
 
     static Path keyFileFor(Path file) {
@@ -108,7 +142,14 @@ public final class LocalWorkspace implements AutoCloseable {
 
     /** A new connection to this workspace for one unit of work; the caller closes it. */
     public Connection newConnection() throws SQLException {
-        return root.duplicate();
+        Connection connection = root.duplicate();
+        try (Statement st = connection.createStatement()) {
+            st.execute("USE " + CATALOG);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     public MeterPseudonyms pseudonyms() {
