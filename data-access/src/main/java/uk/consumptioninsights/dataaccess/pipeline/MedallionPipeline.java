@@ -170,12 +170,6 @@ public final class MedallionPipeline {
             """;
 
     private static final String[] GOLD_REFRESH = {
-        """
-        CREATE OR REPLACE TABLE gold.meters AS
-        SELECT mpan, mpan_pseudonym, gsp_group,
-               CASE gsp_group %s END AS region, customer_class, meter_id
-        FROM silver.meters ORDER BY gsp_group, mpan
-        """,
         "DELETE FROM gold.consumption_daily WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)",
         // Aggregated straight from silver: gathering the refreshed dates' readings into a temporary table first cost
         // three times the two scans at 20,000 meters.
@@ -267,6 +261,9 @@ public final class MedallionPipeline {
             progress.report(0.7, "Refreshing gold");
             refreshGold(st, progress);
             connection.commit();
+            // New meters' pseudonyms, computed in memory once their registration is committed.
+            pseudonyms.computeMissing(connection);
+            connection.commit();
             progress.report(1, "Pipeline finished");
             return new PipelineRun(run.batches(), run.readingsIn(), run.readingsUpserted(), run.readingsLate(),
                     run.readingsSuperseded(), Duration.between(started, Instant.now()));
@@ -293,7 +290,7 @@ public final class MedallionPipeline {
     private void refreshGold(Statement st, Progress progress) throws SQLException {
         SettlementDays.registerPending(connection);
         for (String sql : GOLD_REFRESH) {
-            st.execute(sql.contains("%s") ? sql.formatted(GoldRegions.caseArms()) : sql);
+            st.execute(sql);
             progress.checkCancelled();
         }
     }

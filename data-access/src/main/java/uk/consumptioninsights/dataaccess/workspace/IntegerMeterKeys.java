@@ -7,21 +7,21 @@ import java.sql.Statement;
 
 /**
  * Brings a workspace built before integer meter keys (issue 12) to the current layout when it is opened, so that an
- * analyst's imported data is kept rather than rebuilt: the four tables keyed by MPAN are renamed aside before the
+ * analyst's imported data is kept rather than rebuilt: the three tables keyed by MPAN are renamed aside before the
  * schema runs (which then creates them afresh, with the views bound to the new columns), and copied across after it,
  * numbering the meters in MPAN order. Runs in the same transaction as the schema; a failure leaves the file as it was.
  */
 final class IntegerMeterKeys {
 
     private static final String[] KEYED_BY_MPAN = {
-        "silver.meters", "silver.hh_readings", "gold.meters", "gold.consumption_daily"
+        "silver.meters", "silver.hh_readings", "gold.consumption_daily"
     };
 
     private static final String SUFFIX = "_by_mpan";
 
     private static final String COPY = """
-            INSERT INTO silver.meters (mpan, mpan_pseudonym, gsp_group, customer_class, source_meter_id, meter_id)
-            SELECT mpan, mpan_pseudonym, gsp_group, customer_class, source_meter_id,
+            INSERT INTO silver.meters (mpan, gsp_group, customer_class, source_meter_id, meter_id)
+            SELECT mpan, gsp_group, customer_class, source_meter_id,
                    row_number() OVER (ORDER BY mpan)::INTEGER
             FROM silver.meters_by_mpan;
             INSERT INTO silver.hh_readings (meter_id, settlement_date, settlement_period, interval_start_utc, kwh, version,
@@ -30,10 +30,6 @@ final class IntegerMeterKeys {
                    r.delivery_id, r.received_at_utc, r.quality
             FROM silver.hh_readings_by_mpan r JOIN silver.meters m USING (mpan)
             ORDER BY r.settlement_date, m.meter_id, r.settlement_period;
-            INSERT INTO gold.meters (mpan, mpan_pseudonym, gsp_group, region, customer_class, meter_id)
-            SELECT g.mpan, g.mpan_pseudonym, g.gsp_group, g.region, g.customer_class, m.meter_id
-            FROM gold.meters_by_mpan g JOIN silver.meters m USING (mpan)
-            ORDER BY g.gsp_group, g.mpan;
             INSERT INTO gold.consumption_daily (meter_id, gsp_group, settlement_date, periods_expected, periods_read,
                                                 kwh_total, periods_flagged)
             SELECT m.meter_id, d.gsp_group, d.settlement_date, d.periods_expected, d.periods_read, d.kwh_total,
@@ -41,7 +37,6 @@ final class IntegerMeterKeys {
             FROM gold.consumption_daily_by_mpan d JOIN silver.meters m USING (mpan);
             DROP TABLE silver.hh_readings_by_mpan;
             DROP TABLE gold.consumption_daily_by_mpan;
-            DROP TABLE gold.meters_by_mpan;
             DROP TABLE silver.meters_by_mpan;
             """;
 

@@ -54,6 +54,7 @@ public final class LocalWorkspace implements AutoCloseable {
             OwnerOnly.folder(folder);
         }
         byte[] key = WorkspaceKey.loadOrCreate(keyFileFor(file));
+        MeterPseudonyms pseudonyms = new MeterPseudonyms(new MpanPseudonymiser(key));
         Properties props = new Properties();
         // Everything the workspace needs is built in; never reach for the network to fetch extensions.
         props.setProperty("autoinstall_known_extensions", "false");
@@ -69,19 +70,28 @@ public final class LocalWorkspace implements AutoCloseable {
                 // to the machine's zone. Inside the program instants are UTC.
                 st.execute("SET GLOBAL TimeZone = 'UTC'");
             }
+            MeterPseudonyms.attach(connection);
             connection.setAutoCommit(false);
-            boolean rekey = layout == WorkspaceLayout.LOCAL && IntegerMeterKeys.setAsideIfKeyedByMpan(connection);
+            boolean local = layout == WorkspaceLayout.LOCAL;
+            boolean rekey = local && IntegerMeterKeys.setAsideIfKeyedByMpan(connection);
+            boolean unstore = local && StoredPseudonyms.setAside(connection);
             applySchema(connection, layout);
             if (rekey) {
                 IntegerMeterKeys.copyAcross(connection);
             }
+            if (unstore) {
+                StoredPseudonyms.copyAcross(connection);
+            }
             connection.commit();
             connection.setAutoCommit(true);
+            if (local) {
+                pseudonyms.computeMissing(connection);
+            }
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
-        LocalWorkspace workspace = new LocalWorkspace(file, connection, new MeterPseudonyms(new MpanPseudonymiser(key)));
+        LocalWorkspace workspace = new LocalWorkspace(file, connection, pseudonyms);
         workspace.keepPrivate();
         return workspace;
     }
@@ -119,7 +129,8 @@ public final class LocalWorkspace implements AutoCloseable {
                 .replace("${gold_anomalies}", resource("gold-anomalies.sql"))
                 .replace("${governance_tables}", resource("governance-tables.sql"))
                 .replace("${research_min_group}", Integer.toString(PurposeRole.RESEARCH.minimumGroupSize()))
-                .replace("${reading_ceiling}", Double.toString(ReadingFlag.CEILING_KWH));
+                .replace("${reading_ceiling}", Double.toString(ReadingFlag.CEILING_KWH))
+                .replace("${region_arms}", GoldRegions.caseArms());
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         }
@@ -188,9 +199,9 @@ public final class LocalWorkspace implements AutoCloseable {
     public void clear() throws SQLException {
         try (Connection c = newConnection(); Statement st = c.createStatement()) {
             for (String table : new String[] {"meta.workspace_info", "bronze.meter_registrations", "bronze.hh_deliveries",
-                "silver.meters", "silver.hh_readings", "silver.late_rejections", "silver.pipeline_runs", "silver.gold_pending_dates", "silver.settlement_days", "gold.meters",
+                "silver.meters", "silver.hh_readings", "silver.late_rejections", "silver.pipeline_runs", "silver.gold_pending_dates", "silver.settlement_days",
                 "gold.consumption_daily", "gold.consumption_gsp_half_hourly",
-                "gold.anomalies", "evaluation.anomaly_labels"}) {
+                "gold.anomalies", "evaluation.anomaly_labels", MeterPseudonyms.KEYED + ".pseudonyms"}) {
                 st.execute("DELETE FROM " + table);
             }
             st.execute("CHECKPOINT");

@@ -35,12 +35,11 @@ CREATE TABLE IF NOT EXISTS bronze.hh_deliveries (
     source             VARCHAR   NOT NULL
 );
 
--- The meter dimension: the only silver table that holds the MPAN and its pseudonym. meter_id is the integer key every
--- reading and rollup carries instead (assigned at registration, never reused); joins and groups on it are several
--- times cheaper than on a 13-character MPAN (issue 12).
+-- The meter dimension: the only silver table that holds the MPAN. meter_id is the integer key every reading and
+-- rollup carries instead (assigned at registration, never reused); joins and groups on it are several times cheaper
+-- than on a 13-character MPAN (issue 12). Pseudonyms are not stored in this file at all (see gold.meters).
 CREATE TABLE IF NOT EXISTS silver.meters (
     mpan            VARCHAR PRIMARY KEY,
-    mpan_pseudonym  VARCHAR NOT NULL,
     gsp_group       VARCHAR NOT NULL,
     customer_class  VARCHAR NOT NULL,
     source_meter_id VARCHAR,
@@ -103,14 +102,14 @@ CREATE TABLE IF NOT EXISTS silver.pipeline_runs (
     readings_superseded BIGINT   NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS gold.meters (
-    mpan           VARCHAR NOT NULL,
-    mpan_pseudonym VARCHAR NOT NULL,
-    gsp_group      VARCHAR NOT NULL,
-    region         VARCHAR NOT NULL,
-    customer_class VARCHAR NOT NULL,
-    meter_id       INTEGER NOT NULL
-);
+-- The meter dimension as gold.meters: each meter with its keyed pseudonym. The pseudonyms are computed with the
+-- workspace key when the workspace is opened and held in memory only (keyed.pseudonyms, an in-memory database the
+-- workbench attaches), never written to this file: a copy of the file without its key pairs no MPAN with its
+-- pseudonym, and the view does not even open there.
+CREATE OR REPLACE VIEW gold.meters AS
+SELECT m.mpan, p.mpan_pseudonym, m.gsp_group, CASE m.gsp_group ${region_arms} END AS region, m.customer_class,
+       m.meter_id
+FROM silver.meters m JOIN keyed.pseudonyms p USING (meter_id);
 
 -- periods_read and kwh_total count plausible readings; periods_flagged the implausible ones kept beside them.
 CREATE TABLE IF NOT EXISTS gold.consumption_daily (
@@ -166,10 +165,11 @@ FROM silver.hh_readings r JOIN silver.meters m USING (meter_id)
 WHERE r.quality IS NOT NULL;
 
 -- Shared (curated) relations: pseudonyms only.
--- The per-meter views read silver's readings through the integer meter key, not the MPAN.
+-- The per-meter views read silver's readings through the integer meter key, not the MPAN, and the pseudonyms the
+-- workbench holds in memory (see gold.meters).
 CREATE OR REPLACE VIEW gold.consumption_curated AS
-SELECT m.mpan_pseudonym, m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, r.kwh
-FROM silver.hh_readings r JOIN silver.meters m USING (meter_id)
+SELECT p.mpan_pseudonym, m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, r.kwh
+FROM silver.hh_readings r JOIN silver.meters m USING (meter_id) JOIN keyed.pseudonyms p USING (meter_id)
 WHERE r.quality IS NULL;
 
 CREATE OR REPLACE VIEW gold.anomalies_curated AS
@@ -179,8 +179,8 @@ FROM gold.anomalies a JOIN gold.meters m USING (mpan);
 
 -- One view per purpose role.
 CREATE OR REPLACE VIEW gold.v_settlement_half_hourly AS
-SELECT m.mpan, m.mpan_pseudonym, m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, r.kwh
-FROM silver.hh_readings r JOIN silver.meters m USING (meter_id)
+SELECT m.mpan, p.mpan_pseudonym, m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_utc, r.kwh
+FROM silver.hh_readings r JOIN silver.meters m USING (meter_id) JOIN keyed.pseudonyms p USING (meter_id)
 WHERE r.quality IS NULL;
 
 CREATE OR REPLACE VIEW gold.v_market_monitoring_half_hourly AS

@@ -31,8 +31,8 @@ class IntegerMeterKeysTest {
     private static final String OLD_LAYOUT = """
             CREATE TABLE silver.meters_old (mpan VARCHAR PRIMARY KEY, mpan_pseudonym VARCHAR NOT NULL,
                 gsp_group VARCHAR NOT NULL, customer_class VARCHAR NOT NULL, source_meter_id VARCHAR);
-            INSERT INTO silver.meters_old SELECT mpan, mpan_pseudonym, gsp_group, customer_class, source_meter_id
-                FROM silver.meters;
+            INSERT INTO silver.meters_old SELECT s.mpan, g.mpan_pseudonym, s.gsp_group, s.customer_class, s.source_meter_id
+                FROM silver.meters s JOIN gold.meters g USING (mpan);
             CREATE TABLE silver.hh_readings_old (mpan VARCHAR NOT NULL, settlement_date DATE NOT NULL,
                 settlement_period SMALLINT NOT NULL, interval_start_utc TIMESTAMP NOT NULL, kwh DOUBLE NOT NULL,
                 version INTEGER NOT NULL, delivery_id BIGINT NOT NULL, received_at_utc TIMESTAMP NOT NULL, quality VARCHAR);
@@ -45,7 +45,7 @@ class IntegerMeterKeysTest {
                 kwh_total DOUBLE NOT NULL, periods_flagged SMALLINT DEFAULT 0);
             INSERT INTO gold.consumption_daily_old SELECT m.mpan, d.gsp_group, d.settlement_date, d.periods_expected,
                 d.periods_read, d.kwh_total, d.periods_flagged FROM gold.consumption_daily d JOIN gold.meters m USING (meter_id);
-            DROP TABLE silver.hh_readings; DROP TABLE gold.consumption_daily; DROP TABLE gold.meters; DROP TABLE silver.meters;
+            DROP TABLE silver.hh_readings; DROP TABLE gold.consumption_daily; DROP VIEW gold.meters; DROP TABLE silver.meters;
             ALTER TABLE silver.meters_old RENAME TO meters;
             ALTER TABLE silver.hh_readings_old RENAME TO hh_readings;
             ALTER TABLE gold.meters_old RENAME TO meters;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.dataaccess.pipeline;
+package uk.consumptioninsights.dataaccess.workspace;
 
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
