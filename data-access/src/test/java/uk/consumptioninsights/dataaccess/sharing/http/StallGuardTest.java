@@ -37,7 +37,8 @@ class StallGuardTest {
     @Test
     void aStalledBodyFailsWithATimeoutNotAQuietEnd() throws IOException {
         long start = System.nanoTime();
-        try (StallGuard guarded = new StallGuard(new Hanging(), Duration.ofMillis(200))) {
+        try (StallGuard guarded = new StallGuard(new Hanging(), Duration.ofMillis(200), Duration.ofMinutes(1),
+                System.nanoTime())) {
             assertThatThrownBy(guarded::read).isInstanceOf(HttpTimeoutException.class);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -45,7 +46,8 @@ class StallGuardTest {
 
     @Test
     void aFlowingBodyIsReadUntouched() throws IOException {
-        try (StallGuard guarded = new StallGuard(new ByteArrayInputStream(new byte[100_000]), Duration.ofSeconds(5))) {
+        try (StallGuard guarded = new StallGuard(new ByteArrayInputStream(new byte[100_000]), Duration.ofSeconds(5),
+                Duration.ofMinutes(1), System.nanoTime())) {
             assertThat(guarded.readAllBytes()).hasSize(100_000);
         }
     }

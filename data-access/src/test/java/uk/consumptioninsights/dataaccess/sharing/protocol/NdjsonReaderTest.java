@@ -16,7 +16,8 @@ class NdjsonReaderTest {
 
     private static List<NdjsonReader.Line> read(String text) throws IOException {
         List<NdjsonReader.Line> lines = new ArrayList<>();
-        try (NdjsonReader reader = new NdjsonReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+        try (NdjsonReader reader = new NdjsonReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                1_000_000)) {
             for (Optional<NdjsonReader.Line> line = reader.next(); line.isPresent(); line = reader.next()) {
                 lines.add(line.get());
             }

@@ -19,7 +19,7 @@ import uk.consumptioninsights.model.work.Progress;
 class PagingAndBodyTest {
 
     private static PageCollector.Page<String> page(String json) throws Exception {
-        return ListResponses.names(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "shares");
+        return ListResponses.names(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "shares", 100);
     }
 
     @Test
@@ -36,7 +36,7 @@ class PagingAndBodyTest {
         PageCollector.Page<SharedTable> page = ListResponses.tables(new ByteArrayInputStream(("{\"items\":["
                 + "{\"name\":\"t1\",\"schema\":\"curated\",\"share\":\"s\",\"id\":\"uuid-1\"},"
                 + "{\"name\":\"t2\",\"schema\":\"curated\",\"share\":\"s\",\"accessModes\":[\"dir\"]}]}")
-                .getBytes(StandardCharsets.UTF_8)), "tables", "s", null);
+                .getBytes(StandardCharsets.UTF_8)), "tables", "s", null, 100);
 
         assertThat(page.items()).extracting(SharedTable::id).containsExactly("uuid-1", null);
         assertThat(page.items()).extracting(SharedTable::readableByUrl).containsExactly(true, false);
@@ -51,10 +51,10 @@ class PagingAndBodyTest {
                 new PageCollector.Page<>(List.of(), "p3"),
                 new PageCollector.Page<>(List.of("b", "c"), ""));
 
-        List<String> all = PageCollector.collect(token -> {
+        List<String> all = PageCollector.collect((token, left) -> {
             tokensAsked.add(token);
             return pages.get(tokensAsked.size() - 1);
-        }, 10, "shares", Progress.NONE);
+        }, 10, new ListBudget(100, "shares"), "shares", Progress.NONE);
 
         assertThat(all).containsExactly("a", "b", "c");
         assertThat(tokensAsked).containsExactly(null, "p2", "p3");
@@ -62,16 +62,16 @@ class PagingAndBodyTest {
 
     @Test
     void aRepeatedTokenStopsTheLoop() {
-        assertThatThrownBy(() -> PageCollector.collect(token -> new PageCollector.Page<>(List.of("x"), "same"),
-                1000, "shares", Progress.NONE))
+        assertThatThrownBy(() -> PageCollector.collect((token, left) -> new PageCollector.Page<>(List.of("x"), "same"),
+                1000, new ListBudget(100, "shares"), "shares", Progress.NONE))
                 .isInstanceOf(SharingException.class).hasMessageContaining("same page token twice");
     }
 
     @Test
     void thePageCapStopsAServerThatNeverEnds() {
         int[] n = {0};
-        assertThatThrownBy(() -> PageCollector.collect(token -> new PageCollector.Page<>(List.of(), "t" + n[0]++),
-                5, "shares", Progress.NONE))
+        assertThatThrownBy(() -> PageCollector.collect((token, left) -> new PageCollector.Page<>(List.of(), "t" + n[0]++),
+                5, new ListBudget(100, "shares"), "shares", Progress.NONE))
                 .isInstanceOf(SharingException.class).hasMessageContaining("after 5 pages");
         assertThat(n[0]).isEqualTo(5);
     }
