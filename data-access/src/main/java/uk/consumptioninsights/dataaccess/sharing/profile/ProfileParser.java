@@ -112,14 +112,14 @@ public final class ProfileParser {
     }
 
     private static BearerToken bearer(JsonNode root) throws ProfileException {
-        return new BearerToken(requiredSecret(root, "bearerToken", "the token that proves who you are"));
+        return new BearerToken(requiredCredential(root, "bearerToken", "the token that proves who you are"));
     }
 
     private static OAuthClientCredentials clientCredentials(JsonNode root, List<String> warnings)
             throws ProfileException {
         URI tokenEndpoint = httpUri(root, "tokenEndpoint", warnings);
-        String clientId = requiredSecret(root, "clientId", "the OAuth client id");
-        String clientSecret = requiredSecret(root, "clientSecret", "the OAuth client secret");
+        String clientId = requiredCredential(root, "clientId", "the OAuth client id");
+        String clientSecret = requiredCredential(root, "clientSecret", "the OAuth client secret");
         JsonNode scope = root.get("scope");
         if (scope != null && !scope.isNull() && !scope.isTextual()) {
             throw new ProfileException("The profile's scope must be text, not " + describe(scope) + "."
@@ -148,7 +148,7 @@ public final class ProfileParser {
      * A credential: a line break or other control character in it means the file was damaged (and the first request
      * would fail quoting it), so it is refused here, without ever quoting it.
      */
-    private static String requiredSecret(JsonNode root, String field, String meaning) throws ProfileException {
+    private static String requiredCredential(JsonNode root, String field, String meaning) throws ProfileException {
         String value = requiredText(root, field, meaning);
         Optional<String> problem = TokenCharacters.problem(value);
         if (problem.isPresent()) {

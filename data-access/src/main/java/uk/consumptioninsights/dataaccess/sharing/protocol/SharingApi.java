@@ -136,16 +136,17 @@ public final class SharingApi {
         String pageToken = null;
         for (int page = 1; ; page++) {
             VersionedAnswer result = queryPage(table, options, pageToken, progress, what);
-            pages.add(TableMetadataCheck.check(table, result.answer().protocol(), result.answer().metadata(),
-                    result.version()), result.answer().files());
             pageToken = result.answer().end() == null ? null : result.answer().end().nextPageToken();
-            if (pageToken == null) {
-                break;
-            }
-            if (!tokens.add(pageToken) || page >= maxPages) {
+            // An endless server is named as such, before its repeated pages are taken for contradictions.
+            if (pageToken != null && (!tokens.add(pageToken) || page >= maxPages)) {
                 throw SharingException.of(Category.PROTOCOL, "The sharing server kept sending more pages of files "
                         + "for " + table.qualifiedName() + " (page " + page + "), so the workbench stopped. Tell "
                         + "your data provider.");
+            }
+            pages.add(TableMetadataCheck.check(table, result.answer().protocol(), result.answer().metadata(),
+                    result.version()), result.answer().files());
+            if (pageToken == null) {
+                break;
             }
         }
         TableMetadata metadata = pages.metadata();

@@ -51,4 +51,33 @@ class StallGuardTest {
             assertThat(guarded.readAllBytes()).hasSize(100_000);
         }
     }
+
+    /** Never idle: a byte every 10 ms, for ever. */
+    private static final class Trickling extends InputStream {
+        @Override
+        public int read() {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 'x';
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            buffer[offset] = (byte) read();
+            return 1;
+        }
+    }
+
+    @Test
+    void aBodyThatNeverStallsStillEndsAtTheDeadlineNamingIt() throws IOException {
+        try (StallGuard guarded = new StallGuard(new Trickling(), Duration.ofSeconds(30), Duration.ofMillis(300),
+                System.nanoTime())) {
+            assertThatThrownBy(guarded::readAllBytes).isInstanceOf(CallDeadlineExceeded.class)
+                    .hasMessageContaining("within 300 ms")
+                    .satisfies(e -> assertThat(((CallDeadlineExceeded) e).limit()).isEqualTo(Duration.ofMillis(300)));
+        }
+    }
 }
