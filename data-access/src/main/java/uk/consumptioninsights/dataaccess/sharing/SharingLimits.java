@@ -50,7 +50,7 @@ public record SharingLimits(Duration callDeadline, long slowestDownloadRate, lon
         return new SharingLimits(callDeadline, slowestDownloadRate, maxLineBytes, maxResponseBytes, pageBytes, items);
     }
 
-    /** The deadline for downloading a file of {@code size} bytes. */
+    /** The deadline for downloading a file of {@code size} bytes, its share rounded up to the next whole second. */
     public Duration downloadDeadline(long size) {
         long seconds = Math.max(0, size) / slowestDownloadRate + 1;
         return callDeadline.plusSeconds(seconds);
