@@ -18,6 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.consumptioninsights.dataaccess.sharing.ScriptedServer.Answer;
 import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
+import uk.consumptioninsights.dataaccess.sharing.auth.StaticBearerToken;
+import uk.consumptioninsights.dataaccess.sharing.http.ApiRequest;
+import uk.consumptioninsights.dataaccess.sharing.http.ApiTransport;
+import uk.consumptioninsights.dataaccess.sharing.http.EndpointAddress;
+import uk.consumptioninsights.dataaccess.sharing.http.HttpFailures;
+import uk.consumptioninsights.dataaccess.sharing.http.Redaction;
+import uk.consumptioninsights.dataaccess.sharing.http.Retrier;
 import uk.consumptioninsights.dataaccess.sharing.http.RetryPolicy;
 import uk.consumptioninsights.model.work.Progress;
 
@@ -362,5 +369,23 @@ class ProtocolEdgeCasesTest {
         assertThat(catchThrowable(() -> new SharingProfile.BearerToken("edge-case\u0000token")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a control character")
                 .hasMessageNotContaining("edge-case");
+    }
+
+    /** The transport's own guard, for a token that reached it unchecked: Java's refusal would quote the header. */
+    @Test
+    void aTokenThatCannotTravelInAHeaderFailsTheCallWithoutQuotingIt() {
+        Redaction redaction = new Redaction();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        ApiTransport transport = new ApiTransport(new EndpointAddress(server.uri("/ds")),
+                new StaticBearerToken("edge-case\ntoken-2718", null, clock), java.net.http.HttpClient.newHttpClient(),
+                new Retrier(RetryPolicy.none(), (d, p) -> waits.add(d)), Duration.ofSeconds(2), "test",
+                new HttpFailures(redaction, clock, () -> "advice"), redaction, SharingLimits.defaults());
+
+        SharingException e = failure(catchThrowable(() -> transport.send(ApiRequest.get(List.of("shares"), Map.of(),
+                "list the shares", "The list of shares"), Progress.NONE, (headers, body) -> "read")), Category.AUTH);
+
+        assertThat(e.getMessage()).contains("cannot be sent").doesNotContain("edge-case").doesNotContain("2718");
+        assertThat(e.getCause()).isNull();
+        assertThat(server.received).isEmpty();
     }
 }
