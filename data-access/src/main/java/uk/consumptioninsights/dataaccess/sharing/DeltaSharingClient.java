@@ -51,10 +51,11 @@ public final class DeltaSharingClient implements AutoCloseable {
         TokenSource tokens = tokens(profile, settings, redaction, retrier, apiHttp, userAgent);
         EndpointAddress endpoint = new EndpointAddress(profile.endpoint());
         ApiTransport transport = new ApiTransport(endpoint, tokens, apiHttp, retrier, settings.requestTimeout(),
-                userAgent, new HttpFailures(redaction, settings.clock(), tokens::rejectionAdvice), redaction);
-        this.api = new SharingApi(transport, settings.pageSize(), settings.maxPages());
+                userAgent, new HttpFailures(redaction, settings.clock(), tokens::rejectionAdvice), redaction,
+                settings.limits());
+        this.api = new SharingApi(transport, settings.pageSize(), settings.maxPages(), settings.limits());
         StorageFetcher fetcher = new StorageFetcher(storageHttp, settings.requestTimeout(), userAgent,
-                settings.clock());
+                settings.clock(), settings.limits());
         this.downloader = new SnapshotDownloader(new TableCache(settings.cacheDir()), fetcher, retrier, api::query,
                 endpoint.base().toString(), settings.downloadParallelism(), settings.maxUrlRefreshes(),
                 settings.urlRefreshMargin(), settings.clock());
@@ -86,7 +87,7 @@ public final class DeltaSharingClient implements AutoCloseable {
         }
         OAuthClientCredentials oauth = (OAuthClientCredentials) profile.credentials();
         return new ClientCredentialsTokens(oauth, http, retrier, settings.requestTimeout(), userAgent,
-                settings.clock(), redaction);
+                settings.clock(), redaction, settings.limits());
     }
 
     public SharingProfile profile() {

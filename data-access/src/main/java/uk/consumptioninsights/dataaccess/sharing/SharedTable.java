@@ -2,6 +2,7 @@ package uk.consumptioninsights.dataaccess.sharing;
 
 import java.util.List;
 import java.util.Objects;
+import uk.consumptioninsights.dataaccess.sharing.http.DotSegment;
 
 /**
  * A table in a share, named as the server returned it (names are case-insensitive on the server; shown as given).
@@ -27,6 +28,10 @@ public record SharedTable(String share, String schema, String name, String id, L
     private static void requireName(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("A shared table needs a " + what + " name");
+        }
+        if (DotSegment.is(value)) {
+            throw new IllegalArgumentException("A shared table's " + what + " name cannot be '" + value
+                    + "': in a web address it means this folder or the one above");
         }
     }
 

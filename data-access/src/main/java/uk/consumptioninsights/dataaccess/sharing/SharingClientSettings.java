@@ -21,71 +21,88 @@ import uk.consumptioninsights.dataaccess.sharing.http.Sleeper;
  * @param maxPages             the most pages followed for one list or query, a guard against endless servers
  * @param maxUrlRefreshes      how often one download may re-query for fresh file URLs
  * @param urlRefreshMargin     a file URL expiring sooner than this is refreshed before downloading
+ * @param limits               how long a call may take and how much a server may send
  */
 public record SharingClientSettings(Duration connectTimeout, Duration requestTimeout, RetryPolicy retryPolicy,
                                     int downloadParallelism, Path cacheDir, ProxySelector proxySelector,
                                     SSLContext sslContext, Clock clock, Sleeper sleeper, int pageSize, int maxPages,
-                                    int maxUrlRefreshes, Duration urlRefreshMargin) {
+                                    int maxUrlRefreshes, Duration urlRefreshMargin, SharingLimits limits) {
 
     public SharingClientSettings {
         if (downloadParallelism < 1 || pageSize < 1 || maxPages < 1 || maxUrlRefreshes < 0) {
             throw new IllegalArgumentException("Parallelism, page size and page cap must be at least 1");
         }
+        limits = limits == null ? SharingLimits.defaults() : limits;
     }
 
     public static SharingClientSettings defaults() {
         return new SharingClientSettings(Duration.ofSeconds(15), Duration.ofSeconds(120), RetryPolicy.defaults(), 4,
                 Path.of(System.getProperty("java.io.tmpdir"), "ciw-delta-sharing-cache"), ProxySelector.getDefault(),
-                null, Clock.systemUTC(), Sleeper.SYSTEM, 500, 1000, 3, Duration.ofMinutes(2));
+                null, Clock.systemUTC(), Sleeper.SYSTEM, 500, 1000, 3, Duration.ofMinutes(2), SharingLimits.defaults());
     }
 
     public SharingClientSettings withCacheDir(Path dir) {
         return new SharingClientSettings(connectTimeout, requestTimeout, retryPolicy, downloadParallelism, dir,
-                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin);
+                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin,
+                limits);
     }
 
     public SharingClientSettings withTimeouts(Duration connect, Duration request) {
         return new SharingClientSettings(connect, request, retryPolicy, downloadParallelism, cacheDir,
-                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin);
+                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin,
+                limits);
     }
 
     public SharingClientSettings withRetryPolicy(RetryPolicy policy) {
         return new SharingClientSettings(connectTimeout, requestTimeout, policy, downloadParallelism, cacheDir,
-                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin);
+                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin,
+                limits);
     }
 
     public SharingClientSettings withDownloadParallelism(int files) {
         return new SharingClientSettings(connectTimeout, requestTimeout, retryPolicy, files, cacheDir,
-                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin);
+                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin,
+                limits);
     }
 
     public SharingClientSettings withProxySelector(ProxySelector selector) {
         return new SharingClientSettings(connectTimeout, requestTimeout, retryPolicy, downloadParallelism, cacheDir,
-                selector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin);
+                selector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin,
+                limits);
     }
 
     public SharingClientSettings withSslContext(SSLContext context) {
         return new SharingClientSettings(connectTimeout, requestTimeout, retryPolicy, downloadParallelism, cacheDir,
-                proxySelector, context, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin);
+                proxySelector, context, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin,
+                limits);
     }
 
     public SharingClientSettings withClock(Clock newClock) {
         return new SharingClientSettings(connectTimeout, requestTimeout, retryPolicy, downloadParallelism, cacheDir,
-                proxySelector, sslContext, newClock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin);
+                proxySelector, sslContext, newClock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin,
+                limits);
     }
 
     public SharingClientSettings withSleeper(Sleeper newSleeper) {
         return new SharingClientSettings(connectTimeout, requestTimeout, retryPolicy, downloadParallelism, cacheDir,
-                proxySelector, sslContext, clock, newSleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin);
+                proxySelector, sslContext, clock, newSleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin,
+                limits);
     }
 
     public SharingClientSettings withPaging(int itemsPerPage, int pageCap) {
         return new SharingClientSettings(connectTimeout, requestTimeout, retryPolicy, downloadParallelism, cacheDir,
-                proxySelector, sslContext, clock, sleeper, itemsPerPage, pageCap, maxUrlRefreshes, urlRefreshMargin);
+                proxySelector, sslContext, clock, sleeper, itemsPerPage, pageCap, maxUrlRefreshes, urlRefreshMargin,
+                limits);
     }
 
     public SharingClientSettings withUrlRefresh(int maxRefreshes, Duration margin) {
         return new SharingClientSettings(connectTimeout, requestTimeout, retryPolicy, downloadParallelism, cacheDir,
-                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxRefreshes, margin);
+                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxRefreshes, margin, limits);
+    }
+
+    public SharingClientSettings withLimits(SharingLimits newLimits) {
+        return new SharingClientSettings(connectTimeout, requestTimeout, retryPolicy, downloadParallelism, cacheDir,
+                proxySelector, sslContext, clock, sleeper, pageSize, maxPages, maxUrlRefreshes, urlRefreshMargin,
+                newLimits);
     }
 }

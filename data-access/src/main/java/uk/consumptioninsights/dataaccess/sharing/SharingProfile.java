@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import uk.consumptioninsights.dataaccess.sharing.http.TokenCharacters;
 import uk.consumptioninsights.dataaccess.sharing.profile.ProfileFile;
 import uk.consumptioninsights.dataaccess.sharing.profile.ProfileParser;
 
@@ -32,6 +33,9 @@ public record SharingProfile(int version, URI endpoint, Credentials credentials,
             if (token == null || token.isBlank()) {
                 throw new IllegalArgumentException("A bearer token cannot be empty");
             }
+            TokenCharacters.problem(token).ifPresent(problem -> {
+                throw new IllegalArgumentException("A bearer token cannot hold " + problem);
+            });
         }
 
         @Override

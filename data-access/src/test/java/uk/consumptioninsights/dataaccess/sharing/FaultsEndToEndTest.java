@@ -2,6 +2,7 @@ package uk.consumptioninsights.dataaccess.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.consumptioninsights.dataaccess.sharing.SharingTestBed.SCHEMA;
 import static uk.consumptioninsights.dataaccess.sharing.SharingTestBed.SHARE;
 import static uk.consumptioninsights.dataaccess.sharing.SharingTestBed.TOKEN;
 
@@ -371,5 +372,158 @@ class FaultsEndToEndTest {
         inject(Kind.SERVER_ERROR_500, Target.ANY, 2);
 
         downloadComplete(bed.client());
+    }
+
+    /** A client with the test bed's fast settings and these limits. */
+    private static DeltaSharingClient limitedClient(SharingLimits limits) throws Exception {
+        return new DeltaSharingClient(bed.profile(), bed.settings().withLimits(limits));
+    }
+
+    /**
+     * Two file actions with the same id would lose one file's rows and count another's twice (silently when the
+     * files carry no stats): the query fails naming the line, is not asked again, and the copy already downloaded
+     * stays the one that opens.
+     */
+    @Test
+    void twoFilesWithTheSameIdFailTheQueryAndKeepTheCopyAlreadyLoaded() throws Exception {
+        DeltaSharingClient client = bed.client();
+        DownloadedTable earlier = downloadComplete(client);
+        inject(Kind.DUPLICATE_FILE_ID, Target.QUERY, 1000);
+        long before = bed.count("sharing", "/query");
+
+        SharingException e = failure(() -> client.query(bed.anomaliesTable(), QueryOptions.latest()),
+                Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("Line 4").contains("repeats the file id")
+                .contains("of line 3").contains("Tell your data provider");
+        assertThat(bed.count("sharing", "/query") - before).isEqualTo(1);
+        assertThat(bed.waits).isEmpty();
+        assertThat(client.openCached(bed.anomaliesTable(), QueryOptions.latest())).hasValueSatisfying(kept -> {
+            assertThat(kept.snapshot().version()).isEqualTo(earlier.snapshot().version());
+            assertThat(kept.files()).extracting(f -> f.file().id())
+                    .containsExactlyElementsOf(earlier.files().stream().map(f -> f.file().id()).toList());
+        });
+    }
+
+    /**
+     * A server sending a byte every 50 ms never stalls long enough for the idle timeout (5 s here), so only the
+     * call deadline ends the call; the message names the limit, and the call is not tried again.
+     */
+    @Test
+    void anAnswerSentByteByByteEndsAtTheCallDeadlineAndIsNotAskedAgain() throws Exception {
+        inject(Kind.TRICKLED_BODY, Target.METADATA, 1);
+        DeltaSharingClient client = new DeltaSharingClient(bed.profile(), bed.settings()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .withLimits(SharingLimits.defaults().withCallDeadline(Duration.ofSeconds(1), 1_000_000)));
+        long before = bed.count("sharing", "/metadata");
+
+        SharingException e = failure(() -> client.metadata(bed.anomaliesTable()), Category.NETWORK);
+
+        assertThat(e.getMessage()).contains("did not finish sending its answer within 1 s")
+                .contains("read the metadata of table").contains("little by little").contains("Try again later");
+        assertThat(e.retryable()).isFalse();
+        assertThat(bed.count("sharing", "/metadata") - before).isEqualTo(1);
+        assertThat(bed.waits).isEmpty();
+    }
+
+    /** File downloads get the call deadline plus their size at the slowest rate allowed: 1 s + 1 s here. */
+    @Test
+    void aFileSentByteByByteEndsAtItsDownloadDeadlineWithNothingCached() throws Exception {
+        DeltaSharingClient client = new DeltaSharingClient(bed.profile(), bed.settings()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .withLimits(SharingLimits.defaults().withCallDeadline(Duration.ofSeconds(1), 1_000_000)));
+        TableSnapshot snapshot = client.query(bed.anomaliesTable(), QueryOptions.latest());
+        inject(Kind.TRICKLED_BODY, Target.FILE, 1000);
+
+        SharingException e = failure(() -> client.download(snapshot, Progress.NONE), Category.NETWORK);
+
+        assertThat(e.getMessage()).startsWith("Cloud storage at").contains("within 2 s").contains("download file");
+        assertNothingCached(client);
+    }
+
+    /**
+     * A line over the line limit is refused once, naming the limit, as soon as the limit is passed: not buffered
+     * whole, not taken for a cut-off answer and fetched again. The default limit reads the same line.
+     */
+    @Test
+    void aLineOverTheLineLimitIsRefusedOnceNamingTheLimit() throws Exception {
+        inject(Kind.OVERSIZED_LINE, Target.QUERY, 1000);
+        DeltaSharingClient client = limitedClient(SharingLimits.defaults().withAnswerSizes(100_000, 250_000_000));
+        long before = bed.count("sharing", "/query");
+
+        SharingException e = failure(() -> client.query(bed.anomaliesTable(), QueryOptions.latest()),
+                Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("Line 3").contains("longer than 100000 bytes")
+                .contains("trying again will not help").doesNotContain("cut off");
+        assertThat(e.retryable()).isFalse();
+        assertThat(bed.count("sharing", "/query") - before).isEqualTo(1);
+        assertThat(bed.waits).isEmpty();
+        assertThat(bed.client().query(bed.anomaliesTable(), QueryOptions.latest()).files()).hasSize(4);
+    }
+
+    @Test
+    void anAnswerOverTheResponseLimitIsRefusedOnceNamingTheLimit() throws Exception {
+        DeltaSharingClient client = limitedClient(SharingLimits.defaults().withAnswerSizes(10_000_000, 1_000));
+        long before = bed.count("sharing", "/query");
+
+        SharingException e = failure(() -> client.query(bed.anomaliesTable(), QueryOptions.latest()),
+                Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("sent more than 1000 bytes").contains("list the files of table")
+                .contains("trying again will not help");
+        assertThat(bed.count("sharing", "/query") - before).isEqualTo(1);
+        assertThat(bed.waits).isEmpty();
+    }
+
+    @Test
+    void fileIdsWithBytesThatAreNotUtf8AreAProtocolErrorNotReplacementCharacters() throws Exception {
+        inject(Kind.NON_UTF8_FILE_IDS, Target.QUERY, 1000);
+
+        SharingException e = failure(() -> bed.client().query(bed.anomaliesTable(), QueryOptions.latest()),
+                Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("Line 3").contains("not UTF-8");
+        assertThat(bed.waits).isEmpty();
+    }
+
+    /** A listing is bounded across its pages: here one table a page, at most two tables. */
+    @Test
+    void aListingLongerThanTheItemLimitStopsNamingTheLimit() throws Exception {
+        bed.server.setPageSizeCap(1);
+        DeltaSharingClient client = limitedClient(SharingLimits.defaults().withListSizes(20_000_000, 2));
+        long before = bed.count("sharing", "/all-tables");
+
+        SharingException e = failure(() -> client.listAllTables(SHARE), Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("lists more than 2 tables in share " + SHARE)
+                .contains("does not run out of memory");
+        assertThat(bed.count("sharing", "/all-tables") - before).isEqualTo(3);
+        assertThat(limitedClient(SharingLimits.defaults().withListSizes(20_000_000, 3)).listAllTables(SHARE))
+                .hasSize(3);
+    }
+
+    /** Listed schema by schema (no all-tables call), the bound holds across the schemas too. */
+    @Test
+    void theItemLimitHoldsAcrossSchemasWhenTablesAreListedSchemaBySchema() throws Exception {
+        inject(Kind.NOT_FOUND_404, Target.LIST, 1);
+        DeltaSharingClient client = limitedClient(SharingLimits.defaults().withListSizes(20_000_000, 2));
+
+        SharingException e = failure(() -> client.listAllTables(SHARE), Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("lists more than 2 tables in share " + SHARE);
+        assertThat(client.listTables(SHARE, SCHEMA)).hasSize(2);
+    }
+
+    @Test
+    void aListPageOverThePageLimitIsRefusedOnceNamingTheLimit() throws Exception {
+        DeltaSharingClient client = limitedClient(SharingLimits.defaults().withListSizes(300, 100_000));
+        long before = bed.count("sharing", "/all-tables");
+
+        SharingException e = failure(() -> client.listAllTables(SHARE), Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("sent more than 300 bytes").contains("list the tables of share");
+        assertThat(bed.count("sharing", "/all-tables") - before).isEqualTo(1);
+        assertThat(bed.waits).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.consumptioninsights.dataaccess.sharing.ScriptedServer.Answer;
 import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
+import uk.consumptioninsights.dataaccess.sharing.auth.StaticBearerToken;
+import uk.consumptioninsights.dataaccess.sharing.http.ApiRequest;
+import uk.consumptioninsights.dataaccess.sharing.http.ApiTransport;
+import uk.consumptioninsights.dataaccess.sharing.http.EndpointAddress;
+import uk.consumptioninsights.dataaccess.sharing.http.HttpFailures;
+import uk.consumptioninsights.dataaccess.sharing.http.Redaction;
+import uk.consumptioninsights.dataaccess.sharing.http.Retrier;
 import uk.consumptioninsights.dataaccess.sharing.http.RetryPolicy;
 import uk.consumptioninsights.model.work.Progress;
 
@@ -239,5 +247,145 @@ class ProtocolEdgeCasesTest {
 
         assertThat(e.getMessage()).contains("Cannot reach the sharing server at 127.0.0.1:" + closedPort);
         assertThat(e.retryable()).isTrue();
+    }
+
+    private static String metadata(String type, String partitionColumns) {
+        return METADATA.replace("\\\"type\\\":\\\"long\\\"", "\\\"type\\\":\\\"" + type + "\\\"")
+                .replace("\"partitionColumns\":[]", "\"partitionColumns\":" + partitionColumns);
+    }
+
+    /** Page 1 as given, page 2 (asked for with token "p2") with {@code secondMetadata} and {@code secondFile}. */
+    private void twoPages(String secondMetadata, String secondFile) {
+        server.on("POST " + T + "/query", r -> r.body().contains("\"pageToken\":\"p2\"")
+                ? Answer.ndjson(4, CAPS, PROTOCOL, secondMetadata, secondFile, END)
+                : Answer.ndjson(4, CAPS, PROTOCOL, METADATA, file("f1", "abc"),
+                "{\"endStreamAction\":{\"nextPageToken\":\"p2\"}}"));
+    }
+
+    @Test
+    void aPageWithOtherColumnsThanTheFirstIsRefusedNamingTheTableAndTheColumn() throws Exception {
+        twoPages(metadata("string", "[]"), file("f2", "de"));
+
+        SharingException e = failure(catchThrowable(() -> client().query(table(), QueryOptions.latest())),
+                Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("Page 2").contains("s.c.t")
+                .contains("column 'x' is string here and long on page 1").contains("cannot be put together");
+        assertThat(e.retryable()).isFalse();
+        assertThat(server.received("/query")).hasSize(2);
+    }
+
+    @Test
+    void aPageWithOtherPartitionColumnsThanTheFirstIsRefused() throws Exception {
+        twoPages(metadata("long", "[\"x\"]"), file("f2", "de"));
+
+        SharingException e = failure(catchThrowable(() -> client().query(table(), QueryOptions.latest())),
+                Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("Page 2").contains("s.c.t")
+                .contains("is partitioned by 'x', page 1 by nothing");
+    }
+
+    @Test
+    void aFileIdRepeatedOnALaterPageIsRefused() throws Exception {
+        twoPages(METADATA, file("f1", "abc"));
+
+        SharingException e = failure(catchThrowable(() -> client().query(table(), QueryOptions.latest())),
+                Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("Page 2").contains("repeats the file id 'f1' of page 1");
+    }
+
+    @Test
+    void dotSegmentNamesAreRefusedBeforeAnyRequest() throws Exception {
+        DeltaSharingClient client = client();
+
+        SharingException share = failure(catchThrowable(() -> client.listSchemas("..")), Category.BAD_REQUEST);
+        SharingException schema = failure(catchThrowable(() -> client.listTables("s", ".")), Category.BAD_REQUEST);
+        failure(catchThrowable(() -> client.listAllTables(".")), Category.BAD_REQUEST);
+
+        assertThat(share.getMessage()).contains("share name '..' cannot be asked for").contains("Check the share name");
+        assertThat(schema.getMessage()).contains("schema name '.'");
+        assertThat(catchThrowable(() -> new SharedTable("s", "..", "t"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schema name cannot be '..'");
+        assertThat(server.received).isEmpty();
+    }
+
+    @Test
+    void listedNamesThatAreDotSegmentsAreSkipped() throws Exception {
+        server.on("GET /ds/shares", r -> Answer.json("{\"items\":[{\"name\":\"..\"},{\"name\":\"sales\"},"
+                + "{\"name\":\".\"}]}"));
+        server.on("GET /ds/shares/s/all-tables", r -> Answer.json("{\"items\":[{\"name\":\"t\",\"schema\":\"..\","
+                + "\"share\":\"s\"},{\"name\":\"..\",\"schema\":\"c\",\"share\":\"s\"},{\"name\":\"u\",\"schema\":\"c\","
+                + "\"share\":\"s\"}]}"));
+        DeltaSharingClient client = client();
+
+        assertThat(client.listShares()).containsExactly("sales");
+        assertThat(client.listAllTables("s")).containsExactly(new SharedTable("s", "c", "u"));
+    }
+
+    @Test
+    void aListedTableOfAnotherSchemaIsRefused() throws Exception {
+        server.on("GET /ds/shares/s/schemas/c/tables", r -> Answer.json("{\"items\":[{\"name\":\"t\",\"schema\":"
+                + "\"c\",\"share\":\"s\"},{\"name\":\"u\",\"schema\":\"other\",\"share\":\"s\"}]}"));
+
+        SharingException e = failure(catchThrowable(() -> client().listTables("s", "c")), Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("holds table 'u' of schema 'other', not of the schema 'c'");
+    }
+
+    @Test
+    void aListPageWithBytesThatAreNotUtf8IsAProtocolError() throws Exception {
+        byte[] body = "{\"items\":[{\"name\":\"caf\u00e9\"},{\"name\":\"cafX\"}]}".getBytes(StandardCharsets.UTF_8);
+        body[body.length - 5] = (byte) 0xE9;
+        server.on("GET /ds/shares", r -> new Answer(200, Map.of("Content-Type", "application/json"), body));
+
+        SharingException e = failure(catchThrowable(() -> client().listShares()), Category.PROTOCOL);
+
+        assertThat(e.getMessage()).contains("list of shares holds bytes that are not UTF-8");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void anAccessTokenWithALineBreakIsRefusedWithoutQuotingIt() throws Exception {
+        String accessToken = "oauth-access-4f2a\r\nX-Injected: 1";
+        server.on("POST /oauth/token", r -> Answer.json("{\"access_token\":\"" + accessToken.replace("\r", "\\r")
+                .replace("\n", "\\n") + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
+        SharingProfile profile = SharingProfile.parse("{\"shareCredentialsVersion\":2,\"type\":"
+                + "\"oauth_client_credentials\",\"endpoint\":\"" + server.uri("/ds") + "\",\"tokenEndpoint\":\""
+                + server.uri("/oauth/token") + "\",\"clientId\":\"recipient\",\"clientSecret\":\"" + TOKEN + "\"}");
+        DeltaSharingClient client = new DeltaSharingClient(profile, SharingClientSettings.defaults()
+                .withCacheDir(cache).withRetryPolicy(RetryPolicy.none()));
+
+        SharingException e = failure(catchThrowable(client::listShares), Category.AUTH);
+
+        assertThat(e.getMessage()).contains("access token holding a line break").doesNotContain("oauth-access-4f2a")
+                .doesNotContain("X-Injected");
+        assertThat(server.received("/ds/")).isEmpty();
+    }
+
+    @Test
+    void aBearerTokenWithAControlCharacterCannotBeMadeAndIsNeverQuoted() {
+        assertThat(catchThrowable(() -> new SharingProfile.BearerToken("edge-case\u0000token")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a control character")
+                .hasMessageNotContaining("edge-case");
+    }
+
+    /** The transport's own guard, for a token that reached it unchecked: Java's refusal would quote the header. */
+    @Test
+    void aTokenThatCannotTravelInAHeaderFailsTheCallWithoutQuotingIt() {
+        Redaction redaction = new Redaction();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        ApiTransport transport = new ApiTransport(new EndpointAddress(server.uri("/ds")),
+                new StaticBearerToken("edge-case\ntoken-2718", null, clock), java.net.http.HttpClient.newHttpClient(),
+                new Retrier(RetryPolicy.none(), (d, p) -> waits.add(d)), Duration.ofSeconds(2), "test",
+                new HttpFailures(redaction, clock, () -> "advice"), redaction, SharingLimits.defaults());
+
+        SharingException e = failure(catchThrowable(() -> transport.send(ApiRequest.get(List.of("shares"), Map.of(),
+                "list the shares", "The list of shares"), Progress.NONE, (headers, body) -> "read")), Category.AUTH);
+
+        assertThat(e.getMessage()).contains("cannot be sent").doesNotContain("edge-case").doesNotContain("2718");
+        assertThat(e.getCause()).isNull();
+        assertThat(server.received).isEmpty();
     }
 }

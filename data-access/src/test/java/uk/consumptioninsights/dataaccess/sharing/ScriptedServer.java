@@ -21,8 +21,12 @@ import java.util.function.Function;
  */
 final class ScriptedServer implements AutoCloseable {
 
-    /** One scripted answer. */
-    record Answer(int status, Map<String, String> headers, String body) {
+    /** One scripted answer; {@code body} is sent as it is, so it may hold bytes that are not UTF-8. */
+    record Answer(int status, Map<String, String> headers, byte[] body) {
+        Answer(int status, Map<String, String> headers, String body) {
+            this(status, headers, body.getBytes(StandardCharsets.UTF_8));
+        }
+
         static Answer json(String body) {
             return new Answer(200, Map.of("Content-Type", "application/json"), body);
         }
@@ -82,7 +86,7 @@ final class ScriptedServer implements AutoCloseable {
         Answer answer = route == null ? new Answer(404, Map.of(), "{\"errorCode\":\"RESOURCE_DOES_NOT_EXIST\"}")
                 : route.apply(request);
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = answer.body();
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

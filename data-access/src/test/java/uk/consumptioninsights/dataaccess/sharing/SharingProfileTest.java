@@ -199,4 +199,90 @@ class SharingProfileTest {
         assertThatThrownBy(() -> SharingProfile.read(binary))
                 .isInstanceOf(ProfileException.class).hasMessageContaining("is not a text file");
     }
+
+    /** A profile file as the provider sent it, written to disk and read back as the app does. */
+    private static SharingProfile readFile(Path dir, String json) throws Exception {
+        return SharingProfile.read(Files.writeString(dir.resolve("provider.share"), json));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\\n|a line break",
+            "\\r\\n|a line break",
+            "\\t|a control character",
+            "\\u0000|a control character",
+            "\\u007f|a control character",
+            "\\u0085|a control character",
+            "\\u2028|a character a request header cannot carry"
+    })
+    void aTokenWithALineBreakOrControlCharacterIsRefusedWhenTheFileIsReadWithoutQuotingIt(String escaped,
+            String problem, @TempDir Path dir) {
+        String json = "{\"shareCredentialsVersion\":1,\"endpoint\":\"https://h/p\",\"bearerToken\":\"dapi-first-half"
+                + escaped + "second-half-0123\"}";
+
+        assertThatThrownBy(() -> readFile(dir, json))
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("bearerToken holds " + problem)
+                .hasMessageContaining("Ask your data provider for a new profile file")
+                .hasMessageNotContaining("dapi-first-half")
+                .hasMessageNotContaining("second-half-0123");
+    }
+
+    @Test
+    void anOAuthClientSecretWithALineBreakIsRefusedWithoutQuotingIt(@TempDir Path dir) {
+        String json = "{\"shareCredentialsVersion\":2,\"type\":\"oauth_client_credentials\",\"endpoint\":\"https://h/p\","
+                + "\"tokenEndpoint\":\"https://t/token\",\"clientId\":\"recipient-1\",\"clientSecret\":\"" + SECRET
+                + "\\nmore\"}";
+
+        assertThatThrownBy(() -> readFile(dir, json))
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("clientSecret holds a line break")
+                .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
+    void aTokenWithOnlyATrailingLineBreakIsReadWithoutIt(@TempDir Path dir) throws Exception {
+        SharingProfile profile = readFile(dir, "{\"shareCredentialsVersion\":1,\"endpoint\":\"https://h/p\","
+                + "\"bearerToken\":\"" + TOKEN + "\\n\"}");
+
+        assertThat(profile.credentials()).isEqualTo(new BearerToken(TOKEN));
+    }
+
+    /** Plain http is only unremarkable to this computer, decided from the address, never from how a name starts. */
+    @ParameterizedTest
+    @CsvSource({
+            "http://127.0.0.1:8080/ds, false",
+            "http://127.10.20.30/ds, false",
+            "http://localhost:8080/ds, false",
+            "http://LOCALHOST/ds, false",
+            "http://[::1]:8080/ds, false",
+            "http://[0:0:0:0:0:0:0:1]/ds, false",
+            "http://127.evil.example/ds, true",
+            "http://127.0.0.1.evil.example/ds, true",
+            "http://localhost.evil.example/ds, true",
+            "http://10.0.0.1/ds, true",
+            "http://[::2]/ds, true",
+            "http://sharing.example.com/ds, true"
+    })
+    void plainHttpIsOnlyWithoutAWarningForALoopbackAddress(String endpoint, boolean warned, @TempDir Path dir)
+            throws Exception {
+        SharingProfile profile = readFile(dir, "{\"shareCredentialsVersion\":1,\"endpoint\":\"" + endpoint
+                + "\",\"bearerToken\":\"" + TOKEN + "\"}");
+
+        assertThat(profile.warnings()).as(endpoint).hasSize(warned ? 1 : 0);
+        if (warned) {
+            assertThat(profile.warnings().get(0)).contains("plain http");
+        }
+    }
+
+    @Test
+    void anUnreadableEndpointIsQuotedWithoutItsPasswordOrQuery() {
+        assertThatThrownBy(() -> SharingProfile.parse("{\"shareCredentialsVersion\":1,\"endpoint\":"
+                + "\"https://user:pa ss@h/a b?sig=s3cr3t\",\"bearerToken\":\"" + TOKEN + "\"}"))
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("is not a valid URL")
+                .hasMessageContaining("https://h/a b")
+                .hasMessageNotContaining("pa ss")
+                .hasMessageNotContaining("s3cr3t");
+    }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
+import uk.consumptioninsights.dataaccess.sharing.SharingLimits;
 import uk.consumptioninsights.dataaccess.sharing.http.ErrorBody;
 import uk.consumptioninsights.dataaccess.sharing.http.HttpFailures;
 import uk.consumptioninsights.dataaccess.sharing.http.Redaction;
@@ -31,7 +32,8 @@ import uk.consumptioninsights.model.work.Progress;
 /**
  * Downloads one file from its pre-signed storage URL: a plain GET of the URL exactly as given, with no Authorization
  * header and no token (the URL's signature is the credential), into a temporary file that is moved into place only
- * once its size matches the announced one.
+ * once its size matches the announced one. A download may take the call deadline plus the time its size takes at the
+ * slowest download rate allowed, so a trickling storage server cannot keep it going forever.
  */
 public final class StorageFetcher {
 
@@ -42,13 +44,16 @@ public final class StorageFetcher {
     private final Duration requestTimeout;
     private final String userAgent;
     private final Clock clock;
+    private final SharingLimits limits;
 
     /** @param http a client without any default headers, following plain redirects */
-    public StorageFetcher(HttpClient http, Duration requestTimeout, String userAgent, Clock clock) {
+    public StorageFetcher(HttpClient http, Duration requestTimeout, String userAgent, Clock clock,
+                          SharingLimits limits) {
         this.http = http;
         this.requestTimeout = requestTimeout;
         this.userAgent = userAgent;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
@@ -59,8 +64,11 @@ public final class StorageFetcher {
      */
     public long fetch(SharedFile file, Path target, Progress progress, LongConsumer counted) {
         URI uri = uri(file);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("User-Agent", userAgent)
-                .GET().build();
+        long started = System.nanoTime();
+        Duration deadline = limits.downloadDeadline(file.size());
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout.compareTo(deadline) < 0 ? requestTimeout : deadline)
+                .header("User-Agent", userAgent).GET().build();
         String host = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
         HttpResponse<InputStream> response;
         try {
@@ -71,7 +79,7 @@ public final class StorageFetcher {
             Thread.currentThread().interrupt();
             throw new CancellationException("Cancelled by the user");
         }
-        try (InputStream body = new StallGuard(response.body(), requestTimeout)) {
+        try (InputStream body = new StallGuard(response.body(), requestTimeout, deadline, started)) {
             int status = response.statusCode();
             if (status != 200) {
                 throw refused(file, status, new String(body.readNBytes(16 * 1024), StandardCharsets.UTF_8),

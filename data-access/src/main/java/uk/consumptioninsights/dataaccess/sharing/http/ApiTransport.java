@@ -13,12 +13,15 @@ import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
+import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
+import uk.consumptioninsights.dataaccess.sharing.SharingLimits;
 import uk.consumptioninsights.dataaccess.sharing.auth.TokenSource;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
  * Sends {@link ApiRequest}s to the sharing server with the bearer token, retrying as the {@link Retrier} allows. This
- * is the only place the token is put on a request, and only for the endpoint's own origin.
+ * is the only place the token is put on a request, and only for the endpoint's own origin. Every answer is read
+ * within the call deadline and up to a size limit.
  */
 public final class ApiTransport {
 
@@ -40,9 +43,11 @@ public final class ApiTransport {
     private final String userAgent;
     private final HttpFailures failures;
     private final Redaction redaction;
+    private final SharingLimits limits;
 
     public ApiTransport(EndpointAddress endpoint, TokenSource tokens, HttpClient http, Retrier retrier,
-                        Duration requestTimeout, String userAgent, HttpFailures failures, Redaction redaction) {
+                        Duration requestTimeout, String userAgent, HttpFailures failures, Redaction redaction,
+                        SharingLimits limits) {
         this.endpoint = endpoint;
         this.tokens = tokens;
         this.http = http;
@@ -51,6 +56,7 @@ public final class ApiTransport {
         this.userAgent = userAgent;
         this.failures = failures;
         this.redaction = redaction;
+        this.limits = limits;
     }
 
     public <T> T send(ApiRequest request, Progress progress, ResponseReader<T> reader) {
@@ -76,10 +82,12 @@ public final class ApiTransport {
         if (!endpoint.sameOrigin(uri)) {
             throw new IllegalStateException("Refusing to send the token outside the endpoint's origin");
         }
+        long started = System.nanoTime();
+        Duration deadline = limits.callDeadline();
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Authorization", "Bearer " + token)
-                .header("User-Agent", userAgent)
+                .timeout(requestTimeout.compareTo(deadline) < 0 ? requestTimeout : deadline);
+        authorize(builder, token);
+        builder.header("User-Agent", userAgent)
                 .header("Accept", "application/json, application/x-ndjson");
         request.headers().forEach(builder::header);
         if (request.jsonBody() == null) {
@@ -99,12 +107,13 @@ public final class ApiTransport {
             Thread.currentThread().interrupt();
             throw new CancellationException("Cancelled by the user");
         }
-        try (InputStream body = new StallGuard(response.body(), requestTimeout)) {
+        long bodyLimit = request.bodyLimit() > 0 ? request.bodyLimit() : limits.maxResponseBytes();
+        try (InputStream body = new StallGuard(response.body(), requestTimeout, deadline, started)) {
             int status = response.statusCode();
             LOG.debug("{} {} -> {}", method, Redaction.url(uri), status);
             if (status / 100 == 2) {
                 try {
-                    return reader.read(response.headers(), body);
+                    return reader.read(response.headers(), new SizeLimitedBody(body, bodyLimit));
                 } catch (SharingException fromServerText) {
                     throw fromServerText.withMessage(redaction.scrub(fromServerText.getMessage()));
                 }
@@ -113,6 +122,17 @@ public final class ApiTransport {
             throw failures.fromResponse(status, response.headers(), text, request.action(), request.subject());
         } catch (IOException e) {
             throw failures.fromIo(e, request.action(), endpoint.hostAndPort());
+        }
+    }
+
+    /** Java's refusal of a bad header value quotes the value, so it is replaced by a message without the token. */
+    private static void authorize(HttpRequest.Builder builder, String token) {
+        try {
+            builder.header("Authorization", "Bearer " + token);
+        } catch (IllegalArgumentException refused) {
+            throw SharingException.of(Category.AUTH, "The access token cannot be sent: it holds a line break or "
+                    + "another character a request header cannot carry. Ask your data provider for a new profile "
+                    + "file.");
         }
     }
 }

@@ -101,15 +101,28 @@ public final class HttpFailures {
 
     /** The same for any host (storage, token endpoint), named as {@code server} in the message. */
     public static SharingException network(IOException failure, String server, String action, String hostAndPort) {
+        String serverAt = server.substring(0, 1).toUpperCase(Locale.ROOT) + server.substring(1) + " at " + hostAndPort;
+        if (failure instanceof CallDeadlineExceeded late) {
+            // Not retried: a server that sends little by little would only do so again.
+            return SharingException.of(Category.NETWORK, serverAt + " did not finish sending its answer within "
+                    + DurationText.of(late.limit()) + " when asked to " + action + ", the most the workbench waits "
+                    + "for one answer, so it stopped. The connection may be very slow, or the server may be sending "
+                    + "little by little. Try again later; if it keeps happening, tell your data provider.", failure);
+        }
+        if (failure instanceof BodyTooLarge large) {
+            return SharingException.of(Category.PROTOCOL, serverAt + " sent more than "
+                    + ByteCountText.of(large.limit()) + " when asked to " + action + ", the most the workbench reads "
+                    + "for one answer, so it stopped reading. Tell your data provider; trying again will not help.",
+                    failure);
+        }
         if (failure instanceof HttpConnectTimeoutException) {
             return SharingException.retryable(Category.NETWORK, "Could not connect to " + server + " at "
                     + hostAndPort + " in time to " + action + ". Check your network connection and proxy "
                     + "settings.", failure);
         }
         if (failure instanceof HttpTimeoutException) {
-            return SharingException.retryable(Category.NETWORK, server.substring(0, 1).toUpperCase(Locale.ROOT)
-                    + server.substring(1) + " at " + hostAndPort + " did not answer in time when asked to " + action
-                    + ". Try again later.", failure);
+            return SharingException.retryable(Category.NETWORK, serverAt + " did not answer in time when asked to "
+                    + action + ". Try again later.", failure);
         }
         if (hasCause(failure, SSLException.class)) {
             return SharingException.of(Category.NETWORK, "Could not open a secure connection to " + server + " at "

@@ -11,9 +11,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A response body that gives up when no data arrives for a while. Java's request timeout only covers the wait for
- * the response headers, so a body that stalls halfway would otherwise block forever; here the stream is closed and
- * the read fails with a timeout (never a quiet end of stream, which could pass for a complete answer).
+ * A response body that gives up when no data arrives for a while, or when the whole call runs past its deadline.
+ * Java's request timeout only covers the wait for the response headers, so a body that stalls halfway, or that a
+ * server sends a byte at a time, would otherwise keep the call alive forever; here the stream is closed and the read
+ * fails with a timeout (never a quiet end of stream, which could pass for a complete answer).
  */
 public final class StallGuard extends FilterInputStream {
 
@@ -24,26 +25,49 @@ public final class StallGuard extends FilterInputStream {
         return thread;
     });
 
+    /** Why the stream was closed under the reader. */
+    private enum Reason { NONE, STALLED, PAST_DEADLINE }
+
     private final long idleNanos;
+    private final Duration deadline;
+    private final long deadlineAt;
     private final ScheduledFuture<?> check;
     private volatile long lastActivity = System.nanoTime();
-    private volatile boolean stalled;
+    private volatile Reason reason = Reason.NONE;
 
-    public StallGuard(InputStream in, Duration idle) {
+    /**
+     * @param idle         how long the body may go without any data
+     * @param deadline     how long the whole call may take
+     * @param startedNanos when the call began ({@link System#nanoTime()}), before the wait for the headers
+     */
+    public StallGuard(InputStream in, Duration idle, Duration deadline, long startedNanos) {
         super(in);
         this.idleNanos = idle.toNanos();
-        long period = Math.max(50, Math.min(1000, idle.toMillis() / 4));
+        this.deadline = deadline;
+        this.deadlineAt = startedNanos + deadline.toNanos();
+        long shortest = Math.min(idle.toMillis(), deadline.toMillis());
+        long period = Math.max(50, Math.min(1000, shortest / 4));
         this.check = TIMER.scheduleAtFixedRate(this::checkActivity, period, period, TimeUnit.MILLISECONDS);
     }
 
     private void checkActivity() {
-        if (!stalled && System.nanoTime() - lastActivity > idleNanos) {
-            stalled = true;
-            try {
-                in.close();
-            } catch (IOException e) {
-                // Closing only serves to wake the blocked reader; the read below reports the stall.
-            }
+        if (reason != Reason.NONE) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - deadlineAt >= 0) {
+            closeUnderReader(Reason.PAST_DEADLINE);
+        } else if (now - lastActivity > idleNanos) {
+            closeUnderReader(Reason.STALLED);
+        }
+    }
+
+    private void closeUnderReader(Reason why) {
+        reason = why;
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closing only serves to wake the blocked reader; the read below reports why.
         }
     }
 
@@ -58,23 +82,35 @@ public final class StallGuard extends FilterInputStream {
     }
 
     private int readRaw() throws IOException {
+        checkDeadline();
         try {
             return in.read();
         } catch (IOException e) {
-            throw stalled ? timeout() : e;
+            throw reason != Reason.NONE ? timeout() : e;
         }
     }
 
     private int readRaw(byte[] buffer, int offset, int length) throws IOException {
+        checkDeadline();
         try {
             return in.read(buffer, offset, length);
         } catch (IOException e) {
-            throw stalled ? timeout() : e;
+            throw reason != Reason.NONE ? timeout() : e;
+        }
+    }
+
+    /** A reader that never blocks (data keeps coming) must still stop at the deadline. */
+    private void checkDeadline() throws HttpTimeoutException {
+        if (reason == Reason.NONE && System.nanoTime() - deadlineAt >= 0) {
+            closeUnderReader(Reason.PAST_DEADLINE);
+        }
+        if (reason != Reason.NONE) {
+            throw timeout();
         }
     }
 
     private int guarded(int result) throws IOException {
-        if (stalled) {
+        if (reason != Reason.NONE) {
             throw timeout();
         }
         lastActivity = System.nanoTime();
@@ -82,6 +118,9 @@ public final class StallGuard extends FilterInputStream {
     }
 
     private HttpTimeoutException timeout() {
+        if (reason == Reason.PAST_DEADLINE) {
+            return new CallDeadlineExceeded(deadline);
+        }
         return new HttpTimeoutException("no data for " + Duration.ofNanos(idleNanos).toSeconds() + " s");
     }
 

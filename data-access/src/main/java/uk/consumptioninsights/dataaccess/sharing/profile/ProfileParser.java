@@ -15,6 +15,9 @@ import uk.consumptioninsights.dataaccess.sharing.SharingProfile;
 import uk.consumptioninsights.dataaccess.sharing.SharingProfile.BearerToken;
 import uk.consumptioninsights.dataaccess.sharing.SharingProfile.Credentials;
 import uk.consumptioninsights.dataaccess.sharing.SharingProfile.OAuthClientCredentials;
+import uk.consumptioninsights.dataaccess.sharing.http.LoopbackHost;
+import uk.consumptioninsights.dataaccess.sharing.http.Redaction;
+import uk.consumptioninsights.dataaccess.sharing.http.TokenCharacters;
 import uk.consumptioninsights.dataaccess.sharing.protocol.SharingJson;
 
 /**
@@ -109,14 +112,14 @@ public final class ProfileParser {
     }
 
     private static BearerToken bearer(JsonNode root) throws ProfileException {
-        return new BearerToken(requiredText(root, "bearerToken", "the token that proves who you are"));
+        return new BearerToken(requiredCredential(root, "bearerToken", "the token that proves who you are"));
     }
 
     private static OAuthClientCredentials clientCredentials(JsonNode root, List<String> warnings)
             throws ProfileException {
         URI tokenEndpoint = httpUri(root, "tokenEndpoint", warnings);
-        String clientId = requiredText(root, "clientId", "the OAuth client id");
-        String clientSecret = requiredText(root, "clientSecret", "the OAuth client secret");
+        String clientId = requiredCredential(root, "clientId", "the OAuth client id");
+        String clientSecret = requiredCredential(root, "clientSecret", "the OAuth client secret");
         JsonNode scope = root.get("scope");
         if (scope != null && !scope.isNull() && !scope.isTextual()) {
             throw new ProfileException("The profile's scope must be text, not " + describe(scope) + "."
@@ -141,6 +144,21 @@ public final class ProfileParser {
         return node.asText().trim();
     }
 
+    /**
+     * A credential: a line break or other control character in it means the file was damaged (and the first request
+     * would fail quoting it), so it is refused here, without ever quoting it.
+     */
+    private static String requiredCredential(JsonNode root, String field, String meaning) throws ProfileException {
+        String value = requiredText(root, field, meaning);
+        Optional<String> problem = TokenCharacters.problem(value);
+        if (problem.isPresent()) {
+            throw new ProfileException("The profile's " + field + " holds " + problem.get() + ", which a genuine "
+                    + field + " never has; the file may have been damaged when it was copied or edited."
+                    + ASK_PROVIDER);
+        }
+        return value;
+    }
+
     private static URI httpUri(JsonNode root, String field, List<String> warnings) throws ProfileException {
         String text = requiredText(root, field, field.equals("endpoint")
                 ? "the sharing server's address" : "where to get access tokens");
@@ -148,17 +166,17 @@ public final class ProfileParser {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new ProfileException("The profile's " + field + " \"" + shorten(text) + "\" is not a valid URL."
-                    + ASK_PROVIDER);
+            throw new ProfileException("The profile's " + field + " \"" + shorten(withoutSecrets(text))
+                    + "\" is not a valid URL." + ASK_PROVIDER);
         }
         String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new ProfileException("The profile's " + field + " \"" + shorten(text)
+            throw new ProfileException("The profile's " + field + " \"" + shorten(withoutSecrets(text))
                     + "\" is not an http or https URL." + ASK_PROVIDER);
         }
         if (uri.getHost() == null) {
-            throw new ProfileException("The profile's " + field + " \"" + shorten(text) + "\" names no host."
-                    + ASK_PROVIDER);
+            throw new ProfileException("The profile's " + field + " \"" + shorten(withoutSecrets(text))
+                    + "\" names no host." + ASK_PROVIDER);
         }
         if (uri.getRawUserInfo() != null) {
             throw new ProfileException("The profile's " + field + " carries a user name or password in the URL, "
@@ -168,16 +186,19 @@ public final class ProfileParser {
             throw new ProfileException("The profile's " + field + " has a query or fragment (after ? or #), which a "
                     + "sharing server address never has." + ASK_PROVIDER);
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+        if (scheme.equals("http") && !LoopbackHost.is(uri.getHost())) {
             warnings.add("The profile's " + field + " uses plain http, so the token travels unencrypted. Ask your "
                     + "data provider for an https address.");
         }
         return uri;
     }
 
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    /** A URL as quoted in a message: no user information, query or fragment, which may hold a password. */
+    private static String withoutSecrets(String url) {
+        String cut = Redaction.url(url);
+        int scheme = cut.indexOf("://");
+        int at = cut.lastIndexOf('@');
+        return scheme >= 0 && at > scheme ? cut.substring(0, scheme + 3) + cut.substring(at + 1) : cut;
     }
 
     private static Instant expirationTime(JsonNode root, List<String> warnings) {

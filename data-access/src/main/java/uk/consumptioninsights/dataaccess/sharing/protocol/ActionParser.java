@@ -150,4 +150,10 @@ public final class ActionParser {
     private static String shorten(String text) {
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
+
+    /** A server's text quoted in a message: on one line, control characters shown as '?', at most 60 characters. */
+    static String quote(String text) {
+        String flat = text.replaceAll("\\p{Cntrl}", "?");
+        return "'" + (flat.length() <= 60 ? flat : flat.substring(0, 57) + "...") + "'";
+    }
 }

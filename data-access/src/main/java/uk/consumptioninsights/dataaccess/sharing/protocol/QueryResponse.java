@@ -3,7 +3,9 @@ package uk.consumptioninsights.dataaccess.sharing.protocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
@@ -13,7 +15,7 @@ import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
  * Reads a metadata or query answer as it streams: protocol and metaData first (in either order), then file actions,
  * then an optional endStreamAction that must be last. Everything a 200 answer can still get wrong is a failure: an
  * error in the end-of-stream marker, a missing marker the server promised (a cut-off answer, worth retrying), lines
- * out of place.
+ * out of place, two files with the same id (one file's rows would be lost and another's counted twice).
  */
 public final class QueryResponse {
 
@@ -25,12 +27,16 @@ public final class QueryResponse {
     private QueryResponse() {
     }
 
-    /** A metadata answer: exactly a protocol and a metaData line. */
-    public static Result readMetadata(InputStream body, String what) throws IOException {
+    /**
+     * A metadata answer: exactly a protocol and a metaData line.
+     *
+     * @param maxLineBytes the longest line read
+     */
+    public static Result readMetadata(InputStream body, String what, long maxLineBytes) throws IOException {
         Action.Protocol protocol = null;
         Action.Metadata metadata = null;
         int count = 0;
-        try (NdjsonReader reader = new NdjsonReader(body)) {
+        try (NdjsonReader reader = new NdjsonReader(body, maxLineBytes)) {
             for (Optional<NdjsonReader.Line> line = reader.next(); line.isPresent(); line = reader.next()) {
                 Action action = ActionParser.parse(line.get());
                 count++;
@@ -51,13 +57,18 @@ public final class QueryResponse {
         return new Result(protocol, metadata, List.of(), null);
     }
 
-    /** @param endPromised true when the server echoed includeendstreamaction=true */
-    public static Result readQuery(InputStream body, boolean endPromised, String what) throws IOException {
+    /**
+     * @param endPromised  true when the server echoed includeendstreamaction=true
+     * @param maxLineBytes the longest line read
+     */
+    public static Result readQuery(InputStream body, boolean endPromised, String what, long maxLineBytes)
+            throws IOException {
         Action.Protocol protocol = null;
         Action.Metadata metadata = null;
         Action.EndStream end = null;
         List<SharedFile> files = new ArrayList<>();
-        try (NdjsonReader reader = new NdjsonReader(body)) {
+        Map<String, Integer> lineOfId = new HashMap<>();
+        try (NdjsonReader reader = new NdjsonReader(body, maxLineBytes)) {
             for (Optional<NdjsonReader.Line> line = reader.next(); line.isPresent(); line = reader.next()) {
                 Action action = ActionParser.parse(line.get());
                 if (end != null) {
@@ -68,6 +79,12 @@ public final class QueryResponse {
                 } else if (action instanceof Action.Metadata m && metadata == null && files.isEmpty()) {
                     metadata = m;
                 } else if (action instanceof Action.File f && protocol != null && metadata != null) {
+                    Integer first = lineOfId.putIfAbsent(f.file().id(), f.line());
+                    if (first != null) {
+                        throw ActionParser.malformed(f.line(), "repeats the file id "
+                                + ActionParser.quote(f.file().id()) + " of line " + first
+                                + ", although each file of a table has its own id");
+                    }
                     files.add(f.file());
                 } else if (action instanceof Action.EndStream e) {
                     end = e;

@@ -15,13 +15,18 @@ import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.SharedTable;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
+import uk.consumptioninsights.dataaccess.sharing.SharingLimits;
 import uk.consumptioninsights.dataaccess.sharing.TableMetadata;
 import uk.consumptioninsights.dataaccess.sharing.TableSnapshot;
 import uk.consumptioninsights.dataaccess.sharing.http.ApiRequest;
 import uk.consumptioninsights.dataaccess.sharing.http.ApiTransport;
+import uk.consumptioninsights.dataaccess.sharing.http.DotSegment;
 import uk.consumptioninsights.model.work.Progress;
 
-/** The Delta Sharing REST calls this client makes, each checked against the protocol. */
+/**
+ * The Delta Sharing REST calls this client makes, each checked against the protocol and the {@link SharingLimits}.
+ * Names are checked before any request: {@code .} and {@code ..} would address another path.
+ */
 public final class SharingApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharingApi.class);
@@ -29,56 +34,71 @@ public final class SharingApi {
     private final ApiTransport transport;
     private final int pageSize;
     private final int maxPages;
+    private final SharingLimits limits;
 
     /** @param pageSize maxResults per list page (never 0); @param maxPages the loop guard for list and query pages */
-    public SharingApi(ApiTransport transport, int pageSize, int maxPages) {
+    public SharingApi(ApiTransport transport, int pageSize, int maxPages, SharingLimits limits) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("A list page must ask for at least one item");
         }
         this.transport = transport;
         this.pageSize = pageSize;
         this.maxPages = maxPages;
+        this.limits = limits;
     }
 
     public List<String> listShares(Progress progress) {
-        return PageCollector.collect(token -> transport.send(
+        return PageCollector.collect((token, left) -> transport.send(
                 listRequest(List.of("shares"), token, "list the shares", "The list of shares"), progress,
-                (headers, body) -> ListResponses.names(body, "shares")), maxPages, "shares", progress);
+                (headers, body) -> ListResponses.names(body, "shares", left)), maxPages,
+                new ListBudget(limits.maxListedItems(), "shares"), "shares", progress);
     }
 
     public List<String> listSchemas(String share, Progress progress) {
-        return PageCollector.collect(token -> transport.send(
+        requireAddressable(share, "share");
+        String what = "schemas in " + share;
+        return PageCollector.collect((token, left) -> transport.send(
                 listRequest(List.of("shares", share, "schemas"), token, "list the schemas of share '" + share + "'",
                         "Share '" + share + "'"), progress,
-                (headers, body) -> ListResponses.names(body, "schemas in " + share)), maxPages,
-                "schemas in " + share, progress);
+                (headers, body) -> ListResponses.names(body, what, left)), maxPages,
+                new ListBudget(limits.maxListedItems(), what), what, progress);
     }
 
     public List<SharedTable> listTables(String share, String schema, Progress progress) {
+        requireAddressable(share, "share");
+        requireAddressable(schema, "schema");
+        return listTables(share, schema, new ListBudget(limits.maxListedItems(), "tables in " + share + "." + schema),
+                progress);
+    }
+
+    private List<SharedTable> listTables(String share, String schema, ListBudget budget, Progress progress) {
         String where = share + "." + schema;
-        return PageCollector.collect(token -> transport.send(
+        return PageCollector.collect((token, left) -> transport.send(
                 listRequest(List.of("shares", share, "schemas", schema, "tables"), token,
                         "list the tables of schema '" + where + "'", "Schema '" + where + "' (or its share)"),
-                progress, (headers, body) -> ListResponses.tables(body, "tables in " + where, share, schema)),
-                maxPages, "tables in " + where, progress);
+                progress, (headers, body) -> ListResponses.tables(body, "tables in " + where, share, schema, left)),
+                maxPages, budget, "tables in " + where, progress);
     }
 
     /** Every table of a share; servers without the all-tables call (404) are asked schema by schema. */
     public List<SharedTable> listAllTables(String share, Progress progress) {
+        requireAddressable(share, "share");
+        String what = "tables in share " + share;
         try {
-            return PageCollector.collect(token -> transport.send(
+            return PageCollector.collect((token, left) -> transport.send(
                     listRequest(List.of("shares", share, "all-tables"), token,
                             "list the tables of share '" + share + "'", "Share '" + share + "'"), progress,
-                    (headers, body) -> ListResponses.tables(body, "tables in " + share, share, null)),
-                    maxPages, "tables in " + share, progress);
+                    (headers, body) -> ListResponses.tables(body, "tables in " + share, share, null, left)),
+                    maxPages, new ListBudget(limits.maxListedItems(), what), "tables in " + share, progress);
         } catch (SharingException e) {
             if (e.category() != Category.NOT_FOUND) {
                 throw e;
             }
             LOG.info("The server has no all-tables list for share {}; listing schema by schema", share);
+            ListBudget budget = new ListBudget(limits.maxListedItems(), what);
             List<SharedTable> tables = new ArrayList<>();
             for (String schema : listSchemas(share, progress)) {
-                tables.addAll(listTables(share, schema, progress));
+                tables.addAll(listTables(share, schema, budget, progress));
             }
             return tables;
         }
@@ -99,7 +119,7 @@ public final class SharingApi {
         return transport.send(request, progress, (headers, body) -> {
             ResponseHeaders.requireParquet(headers, what);
             long version = ResponseHeaders.tableVersion(headers, what);
-            QueryResponse.Result result = QueryResponse.readMetadata(body, what);
+            QueryResponse.Result result = QueryResponse.readMetadata(body, what, limits.maxLineBytes());
             return TableMetadataCheck.check(table, result.protocol(), result.metadata(), version);
         });
     }
@@ -111,32 +131,26 @@ public final class SharingApi {
     public TableSnapshot query(SharedTable table, QueryOptions options, Progress progress) {
         TableMetadataCheck.requireUrlAccess(table);
         String what = "the query for " + table.qualifiedName();
-        List<SharedFile> files = new ArrayList<>();
+        QueryPages pages = new QueryPages(table);
         Set<String> tokens = new HashSet<>();
-        TableMetadata metadata = null;
         String pageToken = null;
         for (int page = 1; ; page++) {
             VersionedAnswer result = queryPage(table, options, pageToken, progress, what);
-            long version = result.version();
-            TableMetadata pageMetadata = TableMetadataCheck.check(table, result.answer().protocol(),
-                    result.answer().metadata(), version);
-            if (metadata != null && (metadata.version() != version
-                    || !metadata.tableId().equals(pageMetadata.tableId()))) {
-                throw SharingException.retryable(Category.PROTOCOL, "The table " + table.qualifiedName()
-                        + " changed while the sharing server was listing its files. Try again.", null);
-            }
-            metadata = pageMetadata;
-            files.addAll(result.answer().files());
             pageToken = result.answer().end() == null ? null : result.answer().end().nextPageToken();
-            if (pageToken == null) {
-                break;
-            }
-            if (!tokens.add(pageToken) || page >= maxPages) {
+            // An endless server is named as such, before its repeated pages are taken for contradictions.
+            if (pageToken != null && (!tokens.add(pageToken) || page >= maxPages)) {
                 throw SharingException.of(Category.PROTOCOL, "The sharing server kept sending more pages of files "
                         + "for " + table.qualifiedName() + " (page " + page + "), so the workbench stopped. Tell "
                         + "your data provider.");
             }
+            pages.add(TableMetadataCheck.check(table, result.answer().protocol(), result.answer().metadata(),
+                    result.version()), result.answer().files());
+            if (pageToken == null) {
+                break;
+            }
         }
+        TableMetadata metadata = pages.metadata();
+        List<SharedFile> files = pages.files();
         List<SharedFile> kept = withinDateRange(files, metadata, options.dateRange());
         LOG.info("Table {} version {}: {} files ({} outside the date range)", table.qualifiedName(),
                 metadata.version(), kept.size(), files.size() - kept.size());
@@ -154,8 +168,8 @@ public final class SharingApi {
         return transport.send(request, progress, (headers, body) -> {
             Capabilities answered = ResponseHeaders.requireParquet(headers, what);
             long version = ResponseHeaders.tableVersion(headers, what);
-            QueryResponse.Result answer = QueryResponse.readQuery(body,
-                    answered.promisesEndStreamAction(), what);
+            QueryResponse.Result answer = QueryResponse.readQuery(body, answered.promisesEndStreamAction(), what,
+                    limits.maxLineBytes());
             return new VersionedAnswer(answer, version);
         });
     }
@@ -184,7 +198,8 @@ public final class SharingApi {
 
     private ApiRequest listRequest(List<String> path, String pageToken, String action, String subject) {
         ApiRequest request = ApiRequest.get(path, Map.of(), action, subject)
-                .withQuery("maxResults", Integer.toString(pageSize));
+                .withQuery("maxResults", Integer.toString(pageSize))
+                .withBodyLimit(limits.maxListPageBytes());
         return pageToken == null ? request : request.withQuery("pageToken", pageToken);
     }
 
@@ -194,5 +209,14 @@ public final class SharingApi {
 
     private static String tableSubject(SharedTable table) {
         return "Table '" + table.qualifiedName() + "' (or its share or schema)";
+    }
+
+    /** Refuses a name that cannot be a path segment before it is sent. */
+    private static void requireAddressable(String name, String level) {
+        if (DotSegment.is(name)) {
+            throw SharingException.of(Category.BAD_REQUEST, "The " + level + " name '" + name + "' cannot be asked "
+                    + "for: in a web address '.' and '..' mean this folder and the one above, so the request would "
+                    + "reach another path. Check the " + level + " name.");
+        }
     }
 }

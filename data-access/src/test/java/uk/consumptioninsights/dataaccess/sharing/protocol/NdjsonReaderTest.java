@@ -15,8 +15,12 @@ import uk.consumptioninsights.dataaccess.sharing.SharingException;
 class NdjsonReaderTest {
 
     private static List<NdjsonReader.Line> read(String text) throws IOException {
+        return read(text.getBytes(StandardCharsets.UTF_8), 1_000_000);
+    }
+
+    private static List<NdjsonReader.Line> read(byte[] bytes, long maxLineBytes) throws IOException {
         List<NdjsonReader.Line> lines = new ArrayList<>();
-        try (NdjsonReader reader = new NdjsonReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+        try (NdjsonReader reader = new NdjsonReader(new ByteArrayInputStream(bytes), maxLineBytes)) {
             for (Optional<NdjsonReader.Line> line = reader.next(); line.isPresent(); line = reader.next()) {
                 lines.add(line.get());
             }
@@ -68,6 +72,42 @@ class NdjsonReaderTest {
         assertThatThrownBy(() -> read("{\"a\":1}\n{\"file\":{\"url\":\"htt"))
                 .isInstanceOf(SharingException.class)
                 .hasMessageContaining("cut off in line 2")
+                .satisfies(e -> assertThat(((SharingException) e).retryable()).isTrue());
+    }
+
+    @Test
+    void aLineOverTheLimitIsRefusedNamingItAndTheLimitAndIsNotRetryable() {
+        String text = "{\"a\":1}\n{\"stats\":\"" + "x".repeat(5_000) + "\"}\n";
+
+        assertThatThrownBy(() -> read(text.getBytes(StandardCharsets.UTF_8), 4_000))
+                .isInstanceOf(SharingException.class)
+                .hasMessageContaining("Line 2").hasMessageContaining("longer than 4000 bytes")
+                .satisfies(e -> assertThat(((SharingException) e).retryable()).isFalse());
+    }
+
+    @Test
+    void aLineExactlyAtTheLimitIsRead() throws IOException {
+        String line = "{\"s\":\"" + "x".repeat(92) + "\"}";
+
+        assertThat(read((line + "\r\n" + line).getBytes(StandardCharsets.UTF_8), 100)).hasSize(2);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreAProtocolErrorNotReplaced() {
+        byte[] bytes = "{\"id\":\"f1?\"}\n".getBytes(StandardCharsets.UTF_8);
+        bytes[9] = (byte) 0xFF;
+
+        assertThatThrownBy(() -> read(bytes, 1_000))
+                .isInstanceOf(SharingException.class).hasMessageContaining("Line 1").hasMessageContaining("not UTF-8")
+                .satisfies(e -> assertThat(((SharingException) e).retryable()).isFalse());
+    }
+
+    @Test
+    void aLastLineCutInsideACharacterIsACutOffAnswer() {
+        byte[] whole = "{\"a\":1}\n{\"name\":\"\u26a1\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
+
+        assertThatThrownBy(() -> read(cut, 1_000)).hasMessageContaining("cut off in line 2")
                 .satisfies(e -> assertThat(((SharingException) e).retryable()).isTrue());
     }
 }

@@ -2,6 +2,7 @@ package uk.consumptioninsights.dataaccess.sharing.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,7 @@ import uk.consumptioninsights.model.work.Progress;
 class PagingAndBodyTest {
 
     private static PageCollector.Page<String> page(String json) throws Exception {
-        return ListResponses.names(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "shares");
+        return ListResponses.names(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "shares", 100);
     }
 
     @Test
@@ -36,7 +37,7 @@ class PagingAndBodyTest {
         PageCollector.Page<SharedTable> page = ListResponses.tables(new ByteArrayInputStream(("{\"items\":["
                 + "{\"name\":\"t1\",\"schema\":\"curated\",\"share\":\"s\",\"id\":\"uuid-1\"},"
                 + "{\"name\":\"t2\",\"schema\":\"curated\",\"share\":\"s\",\"accessModes\":[\"dir\"]}]}")
-                .getBytes(StandardCharsets.UTF_8)), "tables", "s", null);
+                .getBytes(StandardCharsets.UTF_8)), "tables", "s", null, 100);
 
         assertThat(page.items()).extracting(SharedTable::id).containsExactly("uuid-1", null);
         assertThat(page.items()).extracting(SharedTable::readableByUrl).containsExactly(true, false);
@@ -51,10 +52,10 @@ class PagingAndBodyTest {
                 new PageCollector.Page<>(List.of(), "p3"),
                 new PageCollector.Page<>(List.of("b", "c"), ""));
 
-        List<String> all = PageCollector.collect(token -> {
+        List<String> all = PageCollector.collect((token, left) -> {
             tokensAsked.add(token);
             return pages.get(tokensAsked.size() - 1);
-        }, 10, "shares", Progress.NONE);
+        }, 10, new ListBudget(100, "shares"), "shares", Progress.NONE);
 
         assertThat(all).containsExactly("a", "b", "c");
         assertThat(tokensAsked).containsExactly(null, "p2", "p3");
@@ -62,16 +63,16 @@ class PagingAndBodyTest {
 
     @Test
     void aRepeatedTokenStopsTheLoop() {
-        assertThatThrownBy(() -> PageCollector.collect(token -> new PageCollector.Page<>(List.of("x"), "same"),
-                1000, "shares", Progress.NONE))
+        assertThatThrownBy(() -> PageCollector.collect((token, left) -> new PageCollector.Page<>(List.of("x"), "same"),
+                1000, new ListBudget(100, "shares"), "shares", Progress.NONE))
                 .isInstanceOf(SharingException.class).hasMessageContaining("same page token twice");
     }
 
     @Test
     void thePageCapStopsAServerThatNeverEnds() {
         int[] n = {0};
-        assertThatThrownBy(() -> PageCollector.collect(token -> new PageCollector.Page<>(List.of(), "t" + n[0]++),
-                5, "shares", Progress.NONE))
+        assertThatThrownBy(() -> PageCollector.collect((token, left) -> new PageCollector.Page<>(List.of(), "t" + n[0]++),
+                5, new ListBudget(100, "shares"), "shares", Progress.NONE))
                 .isInstanceOf(SharingException.class).hasMessageContaining("after 5 pages");
         assertThat(n[0]).isEqualTo(5);
     }
@@ -112,5 +113,61 @@ class PagingAndBodyTest {
         assertThat(Capabilities.parse(null).promisesEndStreamAction()).isFalse();
         assertThat(Arrays.asList(Capabilities.QUERY_REQUEST.split(";")))
                 .containsExactly("responseformat=parquet", "includeendstreamaction=true");
+    }
+
+    /** A page of a million shares, made as it is read: never all in memory at once. */
+    private static final class MillionItemPage extends java.io.InputStream {
+        private static final int ITEMS = 1_000_000;
+        private byte[] chunk = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
+        private int position;
+        private int item;
+        private long read;
+
+        @Override
+        public int read() {
+            if (position == chunk.length) {
+                if (item > ITEMS) {
+                    return -1;
+                }
+                chunk = (item == ITEMS ? "]}" : (item == 0 ? "" : ",") + "{\"name\":\"share-" + item + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                item++;
+                position = 0;
+            }
+            read++;
+            return chunk[position++] & 0xFF;
+        }
+    }
+
+    private static PageCollector.Page<String> millionShares(int itemsLeft) {
+        try {
+            return ListResponses.names(new MillionItemPage(), "shares", itemsLeft);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aPageIsReadOnlyUpToOneItemMoreThanTheListingMayHold() throws Exception {
+        MillionItemPage body = new MillionItemPage();
+
+        PageCollector.Page<String> page = ListResponses.names(body, "shares", 10);
+
+        assertThat(page.items()).hasSize(11).startsWith("share-0", "share-1");
+        assertThat(body.read).as("bytes read of the page").isLessThan(100_000);
+        assertThatThrownBy(() -> PageCollector.collect((token, left) -> millionShares(left), 10,
+                new ListBudget(10, "shares"), "shares", Progress.NONE))
+                .isInstanceOf(SharingException.class).hasMessageContaining("lists more than 10 shares");
+    }
+
+    @Test
+    void aListPageIsDecodedStrictly() {
+        byte[] latin1 = "{\"items\":[{\"name\":\"caf\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> ListResponses.names(new ByteArrayInputStream(latin1), "shares", 100))
+                .isInstanceOf(SharingException.class).hasMessageContaining("not UTF-8");
+        assertThat(catchThrowable(() -> ListResponses.names(new ByteArrayInputStream("{\"items\":[{\"name\":\"a\"}"
+                .getBytes(StandardCharsets.UTF_8)), "shares", 100))).isInstanceOf(SharingException.class)
+                .hasMessageContaining("not valid JSON");
     }
 }

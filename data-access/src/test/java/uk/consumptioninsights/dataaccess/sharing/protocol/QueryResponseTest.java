@@ -31,11 +31,11 @@ class QueryResponseTest {
             + "\"partitionValues\":{\"settlement_date\":null},\"size\":200,\"stats\":\"not json\"}}";
 
     private static QueryResponse.Result query(boolean endPromised, String... lines) throws IOException {
-        return QueryResponse.readQuery(stream(String.join("\n", lines)), endPromised, "the query");
+        return QueryResponse.readQuery(stream(String.join("\n", lines)), endPromised, "the query", 1_000_000);
     }
 
     private static QueryResponse.Result metadata(String... lines) throws IOException {
-        return QueryResponse.readMetadata(stream(String.join("\n", lines)), "the metadata");
+        return QueryResponse.readMetadata(stream(String.join("\n", lines)), "the metadata", 1_000_000);
     }
 
     private static ByteArrayInputStream stream(String text) {
