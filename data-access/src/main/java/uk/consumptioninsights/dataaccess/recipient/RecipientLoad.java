@@ -84,6 +84,7 @@ public final class RecipientLoad {
                 throw e;
             }
         }
+        workspace.keepPrivate();
         progress.report(1, "Loaded " + consumptionRows + " readings");
         return new Loaded(consumptionRows, anomalyRows, consumption.version());
     }

@@ -80,6 +80,15 @@ class RecipientLoadTest {
                 Optional.of(anomalies), Progress.NONE);
     }
 
+    @Test
+    void theLoadedCopyIsItsOwnersAlone() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        for (Path file : List.of(dir.resolve("recipient.duckdb"), dir.resolve("recipient.key"))) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(file.toString()).isEqualTo("rw-------");
+        }
+    }
+
     @AfterAll
     void close() throws SQLException {
         recipient.close();

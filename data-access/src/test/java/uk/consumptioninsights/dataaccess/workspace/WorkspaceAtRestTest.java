@@ -37,13 +37,24 @@ class WorkspaceAtRestTest {
         try (LocalWorkspace workspace = LocalWorkspace.open(file)) {
             new SyntheticWorkspaceBuilder(new FleetSettings(2L, 12, last.minusDays(3), last, 0.1), InjectionRates.defaults())
                     .build(workspace, Progress.NONE);
-            assertThat(mode(folder)).isEqualTo("rwx------");
-            assertThat(mode(file)).isEqualTo("rw-------");
-            assertThat(mode(LocalWorkspace.keyFileFor(file))).isEqualTo("rw-------");
-            Path wal = Path.of(file + ".wal");
-            if (Files.exists(wal)) {
-                assertThat(mode(wal)).isEqualTo("rw-------");
-            }
+            assertOwnerOnly(file);
+        }
+    }
+
+    @Test
+    void anImportedWorkspaceIsOwnerOnly() throws Exception {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "POSIX file modes");
+        Path csv = dir.resolve("meters.csv");
+        StringBuilder lines = new StringBuilder("LCLid,tstp,energy(kWh/hh)\n");
+        for (int h = 0; h < 48; h++) {
+            lines.append(String.format("MAC000001,2013-01-01 %02d:%02d:00.0000000,0.%03d%n", h / 2, h % 2 * 30, 100 + h));
+        }
+        Files.writeString(csv, lines);
+        Path file = dir.resolve("imported").resolve("m.duckdb");
+        try (LocalWorkspace workspace = LocalWorkspace.open(file)) {
+            new uk.consumptioninsights.dataaccess.importer.LondonCsvImport().importFile(csv, workspace, Progress.NONE);
+            assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM silver.hh_readings")).isEqualTo(48);
+            assertOwnerOnly(file);
         }
     }
 
@@ -84,6 +95,17 @@ class WorkspaceAtRestTest {
                     .contains("contains a '?'").contains("Choose a data folder whose path has no '?'");
         });
         assertThat(dir.resolve("what?").resolve("w.duckdb")).doesNotExist();
+    }
+
+    /** The workspace's folder, database, key and (while there is one) write-ahead log are the owner's alone. */
+    private static void assertOwnerOnly(Path file) throws java.io.IOException {
+        assertThat(mode(file.getParent())).isEqualTo("rwx------");
+        assertThat(mode(file)).isEqualTo("rw-------");
+        assertThat(mode(LocalWorkspace.keyFileFor(file))).isEqualTo("rw-------");
+        Path wal = Path.of(file + ".wal");
+        if (Files.exists(wal)) {
+            assertThat(mode(wal)).isEqualTo("rw-------");
+        }
     }
 
     private static String mode(Path path) throws java.io.IOException {
