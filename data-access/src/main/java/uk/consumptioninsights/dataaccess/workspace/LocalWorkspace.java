@@ -62,8 +62,8 @@ public final class LocalWorkspace implements AutoCloseable {
         DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", props);
         try {
             try (Statement st = connection.createStatement()) {
-                // The file goes in as a quoted SQL string, not in the JDBC URL, where ';' and '?' are parameter syntax:
-                // any path the file system accepts works.
+                // The file goes in as a quoted SQL string, not in the JDBC URL, where ';' and '?' are parameter syntax
+                // (a '?' anywhere is refused by attachable, for DuckDB's own sake).
                 st.execute("ATTACH '" + attachAt.toString().replace("'", "''") + "' AS " + CATALOG);
                 st.execute("USE " + CATALOG);
                 // ICU is built into the driver: without this, TIMESTAMPTZ values read from shared Parquet would be cast
