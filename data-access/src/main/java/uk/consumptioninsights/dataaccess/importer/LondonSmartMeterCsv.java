@@ -162,9 +162,9 @@ public final class LondonSmartMeterCsv implements Closeable {
             matches = COLUMNS.get(i).equalsIgnoreCase(found.get(i));
         }
         if (!matches) {
-            String shown = header.length() > RejectedRow.RAW_LINE_LIMIT ? header.substring(0, RejectedRow.RAW_LINE_LIMIT) + "…" : header;
             throw new CsvImportException("The file " + file.getFileName() + " is not a Low Carbon London smart-meter export: "
-                    + "expected the columns " + String.join(", ", COLUMNS) + " but the first line is \"" + shown + "\". "
+                    + "expected the columns " + String.join(", ", COLUMNS) + " but the first line is \""
+                    + QuotedText.cut(header) + "\". "
                     + "Choose a half-hourly file in the 'Smart meters in London' layout (LCLid, tstp, energy(kWh/hh)).");
         }
     }
@@ -198,16 +198,17 @@ public final class LondonSmartMeterCsv implements Closeable {
         if (householdNumber < 0) {
             return reject(number, RejectionKind.INVALID_HOUSEHOLD, household.isEmpty()
                     ? "LCLid is empty: every line needs a household id such as MAC000002"
-                    : "LCLid '" + household + "' is not a household id: expected MAC followed by 6 digits, e.g. MAC000002", line);
+                    : "LCLid '" + QuotedText.cut(household) + "' is not a household id: expected MAC followed by 6 digits, "
+                    + "e.g. MAC000002", line);
         }
         LocalDateTime start = parseTimestamp(stamp);
         if (start == null) {
             return reject(number, RejectionKind.INVALID_TIMESTAMP,
-                    "tstp '" + stamp + "' is not a date and time in the form yyyy-MM-dd HH:mm:ss", line);
+                    "tstp '" + QuotedText.cut(stamp) + "' is not a date and time in the form yyyy-MM-dd HH:mm:ss", line);
         }
         if (start.getSecond() != 0 || start.getNano() != 0 || start.getMinute() % 30 != 0) {
             return reject(number, RejectionKind.OFF_HALF_HOUR,
-                    "tstp '" + stamp + "' does not start a half-hour: readings must start at :00 or :30", line);
+                    "tstp '" + QuotedText.cut(stamp) + "' does not start a half-hour: readings must start at :00 or :30", line);
         }
         if (energy.isEmpty() || energy.equalsIgnoreCase("Null")) {
             return reject(number, RejectionKind.MISSING_ENERGY, energy.isEmpty()
@@ -215,11 +216,13 @@ public final class LondonSmartMeterCsv implements Closeable {
                     : "energy(kWh/hh) is 'Null': the meter sent no reading for this half-hour", line);
         }
         if (!isDecimal(energy)) {
-            return reject(number, RejectionKind.INVALID_ENERGY, "energy(kWh/hh) '" + energy + "' is not a number", line);
+            return reject(number, RejectionKind.INVALID_ENERGY,
+                    "energy(kWh/hh) '" + QuotedText.cut(energy) + "' is not a number", line);
         }
         double value = Double.parseDouble(energy);
         if (!Double.isFinite(value)) {
-            return reject(number, RejectionKind.INVALID_ENERGY, "energy(kWh/hh) '" + energy + "' is out of range", line);
+            return reject(number, RejectionKind.INVALID_ENERGY,
+                    "energy(kWh/hh) '" + QuotedText.cut(energy) + "' is out of range", line);
         }
         long epochSecond = start.toEpochSecond(ZoneOffset.UTC);
         long key = ((long) householdNumber << 32) | ((epochSecond / HALF_HOUR_SECONDS) & 0xFFFF_FFFFL);

@@ -159,8 +159,39 @@ class LondonSmartMeterCsvTest {
         Files.writeString(file, "LCLid,tstp,energy(kWh/hh)\n" + "x".repeat(500) + "\n");
 
         RejectedRow row = (RejectedRow) readAll(file).get(0);
-        assertThat(row.rawLine()).hasSize(RejectedRow.RAW_LINE_LIMIT);
+        assertThat(row.rawLine()).isEqualTo(QuotedText.cut("x".repeat(500))).startsWith("x".repeat(QuotedText.LIMIT) + "…");
         assertThat(row.kind()).isEqualTo(RejectionKind.WRONG_FIELD_COUNT);
+    }
+
+    @Test
+    void aReasonQuotingAHugeValueQuotesOnlyItsStartAndLength() throws IOException {
+        String hugeId = "M".repeat(10 * 1024 * 1024);
+        String hugeStamp = "2013-01-01 00:00:00" + "0".repeat(1_000);
+        String hugeEnergy = "1".repeat(300) + "x";
+        Path file = dir.resolve("huge.csv");
+        Files.writeString(file, "LCLid,tstp,energy(kWh/hh)\n" + hugeId + ",2013-01-01 00:00:00,0.1\n"
+                + "MAC000002," + hugeStamp + ",0.1\n" + "MAC000002,2013-01-01 00:00:00," + hugeEnergy + "\n");
+
+        List<ParsedLine> lines = readAll(file);
+
+        assertThat(lines).extracting(line -> ((RejectedRow) line).reason()).containsExactly(
+                "LCLid '" + QuotedText.cut(hugeId) + "' is not a household id: expected MAC followed by 6 digits, e.g. MAC000002",
+                "tstp '" + QuotedText.cut(hugeStamp) + "' is not a date and time in the form yyyy-MM-dd HH:mm:ss",
+                "energy(kWh/hh) '" + QuotedText.cut(hugeEnergy) + "' is not a number");
+        assertThat(((RejectedRow) lines.get(0)).reason()).contains("… (10,485,760 characters)").hasSizeLessThan(400);
+        assertThat(lines).extracting(line -> ((RejectedRow) line).rawLine()).allMatch(raw -> raw.length() < 250);
+    }
+
+    @Test
+    void aWrongHeaderIsQuotedByTheSameRule() throws IOException {
+        Path file = dir.resolve("wide.csv");
+        String header = "column".repeat(100);
+        Files.writeString(file, header + "\nMAC000002,2013-01-01 00:00:00,0.1\n");
+
+        assertThatThrownBy(() -> LondonSmartMeterCsv.open(file))
+                .isInstanceOf(CsvImportException.class)
+                .hasMessageContaining("but the first line is \"" + QuotedText.cut(header) + "\"")
+                .hasMessageContaining("(600 characters)");
     }
 
     @Test
