@@ -35,6 +35,22 @@ class QuotedTextTest {
     }
 
     @Test
+    void cuttingACutTextChangesNothing() {
+        String once = QuotedText.cut("w".repeat(5_000));
+
+        assertThat(QuotedText.cut(once)).isEqualTo(once);
+        assertThat(new RejectedRow(2, RejectionKind.WRONG_FIELD_COUNT, "r", once, java.util.OptionalLong.empty()).rawLine())
+                .isEqualTo(once);
+    }
+
+    @Test
+    void aTextOfWhichOnlyTheStartWasReadIsQuotedWithItsFullLength() {
+        assertThat(QuotedText.cut("v".repeat(4_096), 1_000_000_000L))
+                .isEqualTo("v".repeat(QuotedText.LIMIT) + "… (1,000,000,000 characters)");
+        assertThat(QuotedText.cut("short", 5)).isEqualTo("short");
+    }
+
+    @Test
     void aMissingTextIsEmpty() {
         assertThat(QuotedText.cut(null)).isEmpty();
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import uk.consumptioninsights.dataaccess.fixture.ChildJvm;
 class RejectedLinesInBoundedMemoryTest {
 
     private static final int BAD_LINES = 3_000_000;
+    /** The reasons a short line is rejected for; too long a line has a test of its own. */
+    private static final List<RejectionKind> PER_LINE_KINDS = List.copyOf(
+            EnumSet.complementOf(EnumSet.of(RejectionKind.TOO_LONG)));
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @TempDir
@@ -77,9 +81,39 @@ class RejectedLinesInBoundedMemoryTest {
         }
     }
 
+    @Test
+    void aLineOfFourHundredMillionCharactersIsRejectedAsTooLongInA512MbHeap() throws Exception {
+        Path csv = dir.resolve("one_huge_line.csv");
+        long hugeLength = 400_000_000L;
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("LCLid,tstp,energy(kWh/hh)\nMAC000002,2013-01-01 00:00:00, 0.2 \n");
+            char[] block = "MAC000002,".repeat(100_000).toCharArray();
+            for (long written = 0; written < hugeLength; written += block.length) {
+                out.write(block);
+            }
+            out.write("\nMAC000002,2013-01-01 00:30:00, 0.3 \n");
+        }
+
+        Map<String, String> result;
+        try (ChildJvm child = ChildJvm.start(dir.resolve("child-errors.log"),
+                List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"), SmallHeapImport.class, csv.toString(),
+                dir.resolve("ws.duckdb").toString())) {
+            assertThat(child.waitFor()).as("exit code of the import in a 512 MB heap (3 means it ran out of memory); its "
+                    + "errors: %s", child.errors()).isZero();
+            result = keyValues(child.output());
+        }
+
+        assertThat(result).containsEntry("linesRead", "3").containsEntry("readingsImported", "2")
+                .containsEntry("rejected", "1").containsEntry(RejectionKind.TOO_LONG.name(), "1");
+        assertThat(Files.readAllLines(dir.resolve("ws.import-report.csv"))).hasSize(2).last().asString()
+                .startsWith("3,rejected,too_long,\"the line is 400,000,000 characters long")
+                .endsWith("… (400,000,000 characters)\"");
+    }
+
     /**
      * A day of one household (48 good lines), one negative reading of another, then {@value #BAD_LINES} lines each
-     * rejected for one of the seven reasons in turn. Written line by line: the file is never in memory.
+     * rejected for one of the seven reasons a short line can have, in turn. Written line by line: the file is never in
+     * memory.
      */
     private static Map<RejectionKind, Long> writeMostlyBadFile(Path csv) throws IOException {
         Map<RejectionKind, Long> counts = new EnumMap<>(RejectionKind.class);
@@ -91,7 +125,7 @@ class RejectedLinesInBoundedMemoryTest {
             }
             out.write("MAC000003,2013-01-01 00:00:00,-0.5\n");
             for (int i = 0; i < BAD_LINES; i++) {
-                RejectionKind kind = RejectionKind.values()[i % RejectionKind.values().length];
+                RejectionKind kind = PER_LINE_KINDS.get(i % PER_LINE_KINDS.size());
                 out.write(switch (kind) {
                     case WRONG_FIELD_COUNT -> "MAC000002,2013-01-01 00:00:00";
                     case INVALID_HOUSEHOLD -> "HOUSE" + i + ",2013-01-01 00:00:00,0.1";
@@ -100,6 +134,7 @@ class RejectedLinesInBoundedMemoryTest {
                     case MISSING_ENERGY -> "MAC000002,2013-01-01 00:00:00,Null";
                     case INVALID_ENERGY -> "MAC000002,2013-01-01 00:00:00,abc" + i;
                     case DUPLICATE -> "MAC000002,2013-01-01 00:30:00,0.3";
+                    case TOO_LONG -> throw new AssertionError("the huge-line test covers " + kind);
                 });
                 out.write('\n');
                 counts.merge(kind, 1L, Long::sum);
