@@ -27,6 +27,7 @@ import uk.consumptioninsights.dataaccess.governance.WorkspaceGovernance;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.workspace.OwnerOnly;
 import uk.consumptioninsights.dataaccess.workspace.PartialImports;
 import uk.consumptioninsights.dataaccess.workspace.UnfinishedImport;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceConsumptionSource;
@@ -188,7 +189,9 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
 
     private UnfinishedImport beginMarked(Path target, String name) {
         try {
-            Files.createDirectories(folder);
+            if (!Files.isDirectory(folder)) {
+                OwnerOnly.folder(folder);
+            }
             return UnfinishedImport.begin(target, name);
         } catch (IOException e) {
             throw new SourceException("A new workspace for " + name + " could not be created in " + folder + " ("

@@ -3,6 +3,7 @@ package uk.consumptioninsights.dataaccess.importer;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,13 +12,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import uk.consumptioninsights.dataaccess.workspace.OwnerOnly;
 
 /**
  * The import report file: every line an import rejected or kept flagged, one row each with its line number, written as
  * the import finds them so memory stays the same however many there are. A CSV (UTF-8, quoted where needed) with the
- * columns {@value #HEADER}. Texts from the file come already cut by {@link QuotedText} (a rejected row's line and the
- * values its reason quotes), so no row is longer than a screenful. Created at the first such line: a clean import
- * leaves no file.
+ * columns {@value #HEADER}, readable by its owner only. Texts from the file come already cut by {@link QuotedText} (a
+ * rejected row's line and the values its reason quotes), so no row is longer than a screenful. Created at the first
+ * such line: a clean import leaves no file.
  */
 final class ImportReportFile implements Closeable {
 
@@ -73,6 +75,8 @@ final class ImportReportFile implements Closeable {
         try {
             if (writer == null) {
                 writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                // Bad lines quote MPAN-like ids and readings: the report is as private as the workspace beside it.
+                OwnerOnly.file(path);
                 writer.write(HEADER);
                 writer.newLine();
             }
@@ -88,6 +92,8 @@ final class ImportReportFile implements Closeable {
             writer.newLine();
         } catch (IOException e) {
             throw failed(e);
+        } catch (UncheckedIOException e) {
+            throw failed(e.getCause());
         }
     }
 

@@ -39,6 +39,7 @@ public final class UnfinishedImport implements AutoCloseable {
         Path mark = WorkspaceFiles.of(database).unfinishedImportMark();
         FileChannel channel = FileChannel.open(mark, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
+            OwnerOnly.file(mark);
             FileLock lock = channel.lock();
             String text = "The workbench is importing " + source + " into " + database.getFileName() + " (started "
                     + Instant.now() + " by process " + ProcessHandle.current().pid() + ").\n"

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -111,7 +112,11 @@ class LondonCsvImportTest {
             importer.importFile(csv, workspace, Progress.NONE);
         }
 
-        List<String> lines = Files.readAllLines(dir.resolve("ws.import-report.csv"));
+        Path reportFile = dir.resolve("ws.import-report.csv");
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(reportFile))).isEqualTo("rw-------");
+        }
+        List<String> lines = Files.readAllLines(reportFile);
         assertThat(lines).containsExactly(
                 "line,outcome,kind,reason,text",
                 "5,rejected,wrong_field_count,\"expected 3 fields (LCLid, tstp, energy(kWh/hh)) but found 2\","

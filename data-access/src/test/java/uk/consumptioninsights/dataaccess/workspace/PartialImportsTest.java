@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ class PartialImportsTest {
     void anImportStillRunningInAnotherWorkbenchIsKeptAndRemovedOnceThatWorkbenchHasGone() throws Exception {
         Path database = folder.resolve("running.duckdb");
         try (ChildJvm other = ChildJvm.start(logs.resolve("child-errors.log"), List.of(),
-                WorkspaceHolder.class, "import", database.toString())) {
+                HeldImport.class, database.toString())) {
             other.awaitLine("ready");
 
             PartialImports.Sweep sweep = PartialImports.sweep(folder, Set.of());
@@ -106,8 +107,8 @@ class PartialImportsTest {
     void aMarkedWorkspaceAnotherProgramHasOpenIsKeptBecauseDuckDbLocksItsFile() throws Exception {
         Path database = crashedImport("opened.duckdb");
         try (ChildJvm other = ChildJvm.start(logs.resolve("child-errors.log"), List.of(),
-                WorkspaceHolder.class, "open", database.toString())) {
-            other.awaitLine("ready");
+                WorkspaceChildProcess.class, "hold", database.toString())) {
+            other.awaitLine("OPEN");
 
             PartialImports.Sweep sweep = PartialImports.sweep(folder, Set.of());
 
@@ -145,6 +146,9 @@ class PartialImportsTest {
 
         assertThatThrownBy(() -> UnfinishedImport.begin(database, "b.csv")).isInstanceOf(FileAlreadyExistsException.class);
         assertThat(Files.readString(first.mark())).startsWith("The workbench is importing a.csv into twice.duckdb");
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.mark()))).isEqualTo("rw-------");
+        }
 
         first.complete();
         assertThat(first.mark()).doesNotExist();
