@@ -3,6 +3,7 @@ package uk.consumptioninsights.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ import uk.consumptioninsights.dataaccess.provider.credentials.CredentialStore;
 import uk.consumptioninsights.dataaccess.provider.credentials.OsCredentialStore;
 import uk.consumptioninsights.dataaccess.provider.credentials.ProviderCredentials;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
+import uk.consumptioninsights.dataaccess.workspace.PartialImports;
 import uk.consumptioninsights.model.synthetic.InjectionRates;
 
 /**
@@ -49,12 +51,16 @@ public final class AppContext implements AutoCloseable {
     private final AppConfig config;
     private final Settings settings;
     private final FxTaskRunner runner;
-    /** Closes workspaces the workbench switched away from: one thread, never cancelled by Esc. */
+    /**
+     * Closes workspaces the workbench switched away from, and at start removes imports cut short: one thread, never
+     * cancelled by Esc.
+     */
     private final ExecutorService closer;
     private final WorkbenchSession session;
     private final ActiveSource source;
     private final LocalWorkspaceOpener opener;
     private final ImportedWorkspaces imports;
+    private final CompletableFuture<PartialImports.Sweep> partialImportSweep;
     private final ShellViewModel shell;
     private final OverviewViewModel overview;
     private final ConsumptionViewModel consumption;
@@ -93,6 +99,13 @@ public final class AppContext implements AutoCloseable {
         this.opener = new LocalWorkspaceOpener(config.workspaceFile(), config.fleet(), InjectionRates.defaults(), decorator,
                 closer);
         this.imports = new ImportedWorkspaces(config.importFolder(), decorator, Clock.systemDefaultZone(), closer);
+        // Off the FX thread: deleting a partial workspace of some gigabytes must not hold up the window.
+        this.partialImportSweep = CompletableFuture.supplyAsync(imports::sweepPartialImports, closer);
+        partialImportSweep.exceptionally(error -> {
+            LOG.warn("The start-up sweep of unfinished imports in {} stopped ({}); they stay until the next start",
+                    config.importFolder(), error.toString());
+            return null;
+        });
         LocalDate fallbackDay = config.fleet().lastDay();
         this.shell = new ShellViewModel(source, opener, runner, session, settings, fallbackDay);
         this.overview = new OverviewViewModel(source, runner, session);
@@ -149,6 +162,11 @@ public final class AppContext implements AutoCloseable {
     /** The workspaces imports created, open while shown. */
     public ImportedWorkspaces importedWorkspaces() {
         return imports;
+    }
+
+    /** The start-up removal of imports that never finished (see {@link ImportedWorkspaces#sweepPartialImports()}). */
+    public CompletableFuture<PartialImports.Sweep> partialImportSweep() {
+        return partialImportSweep;
     }
 
     public ShellViewModel shell() {

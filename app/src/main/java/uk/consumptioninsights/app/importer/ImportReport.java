@@ -3,6 +3,7 @@ package uk.consumptioninsights.app.importer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.dataaccess.importer.CsvImportReport;
 
 /**
@@ -10,9 +11,10 @@ import uk.consumptioninsights.dataaccess.importer.CsvImportReport;
  *
  * @param fileName      the CSV's file name
  * @param workspaceFile the new workspace the readings went into
- * @param details       the import's own report: counts, dates and every rejected row
- * @param rejected      every line not imported, in file order, as the report's table lists them
- * @param flagged       lines imported but kept flagged as implausible (the first of them), in file order
+ * @param details       the import's own report: exact counts, dates, and the file listing every rejected or flagged line
+ * @param rejected      the first lines not imported (a sample, see {@link CsvImportReport#rejectedRows()}), in file
+ *                      order, as the report's table lists them
+ * @param flagged       the first lines imported but kept flagged as implausible, in file order
  */
 public record ImportReport(String fileName, Path workspaceFile, CsvImportReport details, List<RejectedLine> rejected,
                            List<FlaggedLine> flagged) {
@@ -35,5 +37,23 @@ public record ImportReport(String fileName, Path workspaceFile, CsvImportReport 
     /** The report's own sentence, e.g. "Imported 96 readings for 2 households (…). 3 rows rejected: …". */
     public String summary() {
         return details.summary();
+    }
+
+    /** The rejected rows table's title, saying when it lists only the first of them, e.g. "the first 105 of 3,000,000". */
+    public String rejectedTitle() {
+        return "Rejected rows" + shownOf(rejected.size(), details.rejectedCount());
+    }
+
+    /** The flagged readings table's title, likewise. */
+    public String flaggedTitle() {
+        return "Kept, flagged as implausible (not counted in totals or charts)" + shownOf(flagged.size(), details.flaggedCount());
+    }
+
+    private String shownOf(int shown, long total) {
+        if (shown >= total) {
+            return "";
+        }
+        return ": the first " + Formats.count(shown) + " of " + Formats.count(total)
+                + details.reportFile().map(file -> "; all are listed in " + file.toAbsolutePath()).orElse("");
     }
 }

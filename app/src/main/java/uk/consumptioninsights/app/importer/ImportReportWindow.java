@@ -25,8 +25,9 @@ import javafx.stage.Window;
 import uk.consumptioninsights.app.controls.TextColumns;
 
 /**
- * The import report: the summary sentence, the new workspace, every rejected line with its line number, reason and
- * text as read, and the lines kept but flagged as implausible. A window of its own beside the main one (not modal), reused for every import.
+ * The import report: the summary sentence (with where the report file listing every bad line is), the new workspace,
+ * the first rejected lines with their line number, reason and text as read, and the first lines kept but flagged as
+ * implausible. A window of its own beside the main one (not modal), reused for every import.
  */
 final class ImportReportWindow {
 
@@ -46,7 +47,10 @@ final class ImportReportWindow {
         workspace.setId("importReportWorkspace");
         workspace.getStyleClass().add("provenance");
         workspace.textProperty().bind(Bindings.concat("New workspace: ", vm.reportWorkspaceProperty()));
-        Label tableTitle = new Label("Rejected rows");
+        Label tableTitle = new Label();
+        tableTitle.setId("rejectedRowsTitle");
+        tableTitle.setWrapText(true);
+        tableTitle.textProperty().bind(vm.rejectedTitleProperty());
         tableTitle.getStyleClass().add("section-title");
 
         TableView<RejectedLine> table = new TableView<>(vm.rejectedLines());
@@ -67,7 +71,10 @@ final class ImportReportWindow {
         HBox buttons = new HBox(close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        Label flaggedTitle = new Label("Kept, flagged as implausible (not counted in totals or charts)");
+        Label flaggedTitle = new Label();
+        flaggedTitle.setId("flaggedRowsTitle");
+        flaggedTitle.setWrapText(true);
+        flaggedTitle.textProperty().bind(vm.flaggedTitleProperty());
         flaggedTitle.getStyleClass().add("section-title");
         TableView<FlaggedLine> flaggedTable = new TableView<>(vm.flaggedLines());
         flaggedTable.setId("flaggedRowsTable");

@@ -53,6 +53,9 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper reportTitle = new ReadOnlyStringWrapper(this, "reportTitle", "No import yet");
     private final ReadOnlyStringWrapper reportSummary = new ReadOnlyStringWrapper(this, "reportSummary", "");
     private final ReadOnlyStringWrapper reportWorkspace = new ReadOnlyStringWrapper(this, "reportWorkspace", "");
+    private final ReadOnlyStringWrapper rejectedTitle = new ReadOnlyStringWrapper(this, "rejectedTitle", "Rejected rows");
+    private final ReadOnlyStringWrapper flaggedTitle = new ReadOnlyStringWrapper(this, "flaggedTitle",
+            "Kept, flagged as implausible (not counted in totals or charts)");
     private final ObservableList<RejectedLine> rejected = FXCollections.observableArrayList();
     private final ObservableList<RejectedLine> readOnlyRejected = FXCollections.unmodifiableObservableList(rejected);
     private final ObservableList<FlaggedLine> flagged = FXCollections.observableArrayList();
@@ -178,6 +181,8 @@ public final class ImportViewModel {
         reportTitle.set("Import of " + report.fileName());
         reportSummary.set(report.summary());
         reportWorkspace.set(report.workspaceFile().toAbsolutePath().toString());
+        rejectedTitle.set(report.rejectedTitle());
+        flaggedTitle.set(report.flaggedTitle());
         lastReport.set(report); // last: whoever listens sees the rest already set
     }
 
@@ -237,7 +242,17 @@ public final class ImportViewModel {
         return reportWorkspace.getReadOnlyProperty();
     }
 
-    /** The rejected lines of the last import, in file order. */
+    /** Over the rejected rows table: says when it lists only the first of them, and where all of them are. */
+    public ReadOnlyStringProperty rejectedTitleProperty() {
+        return rejectedTitle.getReadOnlyProperty();
+    }
+
+    /** Over the flagged readings table, likewise. */
+    public ReadOnlyStringProperty flaggedTitleProperty() {
+        return flaggedTitle.getReadOnlyProperty();
+    }
+
+    /** The first rejected lines of the last import, in file order (the report file lists them all). */
     public ObservableList<RejectedLine> rejectedLines() {
         return readOnlyRejected;
     }

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.importer.ImportedSource;
@@ -28,13 +27,19 @@ import uk.consumptioninsights.dataaccess.governance.WorkspaceGovernance;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.workspace.OwnerOnly;
+import uk.consumptioninsights.dataaccess.workspace.PartialImports;
+import uk.consumptioninsights.dataaccess.workspace.UnfinishedImport;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceConsumptionSource;
+import uk.consumptioninsights.dataaccess.workspace.WorkspaceFiles;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
  * Imports meter CSVs into new DuckDB workspaces in one folder (the data home's {@code workspaces}), one workspace per
- * import, named after the file and the time: {@code lcl_100_households_2013-20261122T0015.duckdb}. Keeps each open
- * while it is shown; a failed or cancelled import leaves no file behind.
+ * import, named after the file and the time: {@code lcl_100_households_2013-20261122T0015.duckdb}, with the import report
+ * beside it ({@code .import-report.csv}) when lines were rejected or flagged. Keeps each open while it is shown; a failed
+ * or cancelled import leaves no file behind, and one cut short (the workbench killed mid-import) stays marked as
+ * unfinished until {@link #sweepPartialImports()} removes it at the next start.
  */
 public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable {
 
@@ -73,14 +78,18 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
         Path target = reserveTarget(csv);
         String name = String.valueOf(csv.getFileName());
         LOG.info("Importing {} into the new workspace {}", csv, target);
+        UnfinishedImport unfinished = null;
         LocalWorkspace workspace = null;
         boolean kept = false;
         try {
             progress.report(0, "Creating the workspace " + target.getFileName());
+            // Marked before the workspace exists: whatever happens from here on, a cut-short import is recognisable.
+            unfinished = beginMarked(target, name);
             workspace = LocalWorkspace.open(target);
             progress.report(0, "Checking " + name);
             CsvImportReport report = new LondonCsvImport().importFile(csv, workspace, progress.slice(0, 0.99));
             progress.checkCancelled();
+            unfinished.complete();
             ConsumptionSource source = decorator.apply(new WorkspaceConsumptionSource(workspace));
             open.put(target, workspace);
             kept = true;
@@ -94,10 +103,22 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
                     + ". Check that the folder can be written to, then import the file again.", e);
         } finally {
             if (!kept) {
+                releaseMark(unfinished);
                 deleteWorkspace(target, workspace);
             }
             reserved.remove(target);
         }
+    }
+
+    /**
+     * Removes the workspaces of imports that never finished (the workbench was killed, or the machine stopped, while
+     * importing), leaving alone this workbench's own imports and any that another running workbench holds. For the
+     * start: see {@link PartialImports}.
+     */
+    public PartialImports.Sweep sweepPartialImports() {
+        Set<Path> own = new HashSet<>(reserved);
+        own.addAll(open.keySet());
+        return PartialImports.sweep(folder, own);
     }
 
     @Override
@@ -143,8 +164,7 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
         String base = baseName(csv) + "-" + STAMP.format(LocalDateTime.now(clock));
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             Path candidate = folder.resolve(base + (n == 1 ? "" : "-" + n) + EXTENSION);
-            if (!reserved.contains(candidate) && !open.containsKey(candidate)
-                    && companions(candidate).stream().noneMatch(Files::exists)) {
+            if (!reserved.contains(candidate) && !open.containsKey(candidate) && !WorkspaceFiles.of(candidate).anyExists()) {
                 reserved.add(candidate);
                 return candidate;
             }
@@ -167,38 +187,41 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
         return name.isEmpty() ? "import" : name;
     }
 
-    /** The workspace file and what DuckDB and the workspace keep beside it: key, write-ahead log, spill folder. */
-    static List<Path> companions(Path file) {
-        String name = file.getFileName().toString();
-        String stem = name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
-        return List.of(file, file.resolveSibling(stem + ".key"), file.resolveSibling(name + ".wal"),
-                file.resolveSibling(name + ".tmp"));
+    private UnfinishedImport beginMarked(Path target, String name) {
+        try {
+            if (!Files.isDirectory(folder)) {
+                OwnerOnly.folder(folder);
+            }
+            return UnfinishedImport.begin(target, name);
+        } catch (IOException e) {
+            throw new SourceException("A new workspace for " + name + " could not be created in " + folder + " ("
+                    + e.getMessage() + "). Check that the folder can be written to, then import the file again.", e);
+        }
+    }
+
+    /** Lets go of the mark's lock; the mark itself goes last, with the workspace's other files. */
+    private static void releaseMark(UnfinishedImport unfinished) {
+        if (unfinished == null) {
+            return;
+        }
+        try {
+            unfinished.close();
+        } catch (IOException e) {
+            LOG.warn("Could not release the import mark {} ({})", unfinished.mark(), e.getMessage());
+        }
     }
 
     private static void deleteWorkspace(Path file, LocalWorkspace workspace) {
         if (workspace != null) {
             WorkspaceClosing.quietly(file, workspace);
         }
-        for (Path path : companions(file)) {
-            try {
-                deleteRecursively(path);
-            } catch (IOException | UncheckedIOException e) {
-                LOG.warn("Could not delete {} of an unfinished import; delete it by hand", path, e);
-            }
-        }
-        LOG.info("Removed the unfinished workspace {}", file);
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> walk = Files.walk(path)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } else {
-            Files.deleteIfExists(path);
+        try {
+            WorkspaceFiles.of(file).delete();
+            LOG.info("Removed the unfinished workspace {}", file);
+        } catch (IOException e) {
+            LOG.warn("Could not delete every file of the unfinished workspace {} ({}). While its import mark is there "
+                    + "the next start removes what is left; otherwise delete the files named {}.* by hand", file,
+                    e.getMessage(), file.getFileName());
         }
     }
-
 }

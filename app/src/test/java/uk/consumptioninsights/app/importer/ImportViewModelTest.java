@@ -151,6 +151,30 @@ class ImportViewModelTest {
         assertThat(vm.rejectedLines().get(2).reason()).contains("'HOUSE4' is not a household id");
         assertThat(vm.reportSummaryProperty().get()).contains("(line 23)").contains("(line 154)").contains("(line 235)");
         assertThat(vm.flaggedLines()).isEmpty();
+        assertThat(vm.rejectedTitleProperty().get()).as("every rejected row is in the table").isEqualTo("Rejected rows");
+    }
+
+    @Test
+    void manyRejectedRowsShowTheFirstInTheTableAndSayHowManyThereAreAndWhereAllAreListed() throws Exception {
+        List<String> bad = new ArrayList<>();
+        List<Integer> after = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            bad.add("MAC000002,2013-01-01 10:10:00, 0.120 ");
+            after.add(i);
+        }
+        MeterCsvFiles.Written csv = MeterCsvFiles.write(dir.resolve("noisy.csv"), 3, 2, bad, after);
+        ImportViewModel vm = viewModel(workspaces);
+
+        vm.importFile(csv.file());
+
+        Path reportFile = folder.resolve("noisy-20261122T0015.import-report.csv").toAbsolutePath();
+        assertThat(vm.rejectedLines()).extracting(RejectedLine::line).containsExactlyElementsOf(csv.badLines().subList(0, 100));
+        assertThat(vm.rejectedTitleProperty().get())
+                .isEqualTo("Rejected rows: the first 100 of 250; all are listed in " + reportFile);
+        assertThat(vm.reportSummaryProperty().get()).contains("250 rows rejected: 250 with a timestamp not on a half-hour "
+                + "boundary (lines " + csv.badLines().get(0) + ", ").endsWith(" in " + reportFile + ".");
+        assertThat(vm.lastReportProperty().get().details().rejectedCount()).isEqualTo(250);
+        assertThat(Files.readAllLines(reportFile)).hasSize(1 + 250);
     }
 
     @Test

@@ -4,64 +4,77 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.function.Function;
 import uk.consumptioninsights.model.series.ReadingFlag;
 
 /**
- * What a CSV import did. Every data line is accounted for: {@code linesRead = readingsImported + rejectedRows.size()}.
- * Flagged readings are imported readings (kept, flagged as implausible); the report lists the first
- * {@value #FLAGGED_ROWS_KEPT} of them with their line numbers and counts them all.
+ * What a CSV import did. Every data line is accounted for: {@code linesRead = readingsImported + rejectedCount}.
+ * Flagged readings are imported readings (kept, flagged as implausible). Both are counted exactly, by kind; in memory
+ * the report keeps only a {@link LineSample sample} of them, and the {@code reportFile} lists every one.
  *
  * @param linesRead            data lines read, excluding the header
  * @param households           households with at least one imported reading
  * @param firstSettlementDate  London settlement day of the earliest imported reading
  * @param lastSettlementDate   London settlement day of the latest imported reading
- * @param rejectedRows         every line not imported, in file order
- * @param flaggedCount         imported readings flagged as implausible
- * @param flaggedRows          the first of them, in file order
+ * @param rejected             the lines not imported: counts by kind and the first of them
+ * @param flagged              the readings imported but flagged as implausible: counts by flag and the first of them
+ * @param reportFile           every rejected and flagged line with its line number and reason; empty when there were none
  */
 public record CsvImportReport(Path file, long linesRead, long readingsImported, int households,
-                              LocalDate firstSettlementDate, LocalDate lastSettlementDate, List<RejectedRow> rejectedRows,
-                              long flaggedCount, List<FlaggedRow> flaggedRows) {
+                              LocalDate firstSettlementDate, LocalDate lastSettlementDate,
+                              LineSample<RejectionKind, RejectedRow> rejected, LineSample<ReadingFlag, FlaggedRow> flagged,
+                              Optional<Path> reportFile) {
 
-    /** Flagged rows kept for the report's table; the rest are counted only. */
-    public static final int FLAGGED_ROWS_KEPT = 1_000;
-
-    /** Line numbers listed per reason in the summary before it says "and N more". */
-    private static final int LINES_LISTED = 5;
+    /** Line numbers listed per kind in the summary before it says "and N more". */
+    static final int LINES_LISTED = LineSampler.FIRST_OF_EACH_KIND;
 
     public CsvImportReport {
         Objects.requireNonNull(file, "file");
-        rejectedRows = List.copyOf(rejectedRows);
-        flaggedRows = List.copyOf(flaggedRows);
-        if (flaggedRows.size() > flaggedCount || flaggedCount > readingsImported) {
-            throw new IllegalArgumentException("Flagged readings (" + flaggedCount + ", " + flaggedRows.size()
-                    + " listed) must be among the readings imported (" + readingsImported + ")");
+        Objects.requireNonNull(rejected, "rejected");
+        Objects.requireNonNull(flagged, "flagged");
+        Objects.requireNonNull(reportFile, "reportFile");
+        if (flagged.total() > readingsImported) {
+            throw new IllegalArgumentException("Flagged readings (" + flagged.total()
+                    + ") must be among the readings imported (" + readingsImported + ")");
         }
-        if (linesRead != readingsImported + rejectedRows.size()) {
+        if (linesRead != readingsImported + rejected.total()) {
             throw new IllegalArgumentException("Lines read (" + linesRead + ") must equal readings imported ("
-                    + readingsImported + ") plus rejected rows (" + rejectedRows.size() + ")");
+                    + readingsImported + ") plus rejected rows (" + rejected.total() + ")");
         }
     }
 
-    public int rejectedCount() {
-        return rejectedRows.size();
+    public long rejectedCount() {
+        return rejected.total();
     }
 
     /** How many rows were rejected for each reason, in the order of {@link RejectionKind}; reasons with none are absent. */
     public Map<RejectionKind, Long> rejectionCounts() {
-        return rejectedRows.stream().collect(Collectors.groupingBy(RejectedRow::kind,
-                () -> new EnumMap<>(RejectionKind.class), Collectors.counting()));
+        return rejected.counts();
+    }
+
+    /** The first rejected rows, in file order (see {@link LineSample#rows()}); all of them are in {@link #reportFile()}. */
+    public List<RejectedRow> rejectedRows() {
+        return rejected.rows();
+    }
+
+    public long flaggedCount() {
+        return flagged.total();
+    }
+
+    /** The first flagged readings, in file order; all of them are in {@link #reportFile()}. */
+    public List<FlaggedRow> flaggedRows() {
+        return flagged.rows();
     }
 
     /**
      * For the UI, e.g. "Imported 1,674,718 readings for 100 households (2013-01-01 to 2013-12-31). 3 rows rejected:
-     * 2 with an invalid timestamp (lines 17, 902), 1 duplicate (line 44, first seen on line 43)."
+     * 2 with an invalid timestamp (lines 17, 902), 1 duplicate (line 44, first seen on line 43). Every rejected or
+     * flagged line is listed, with its line number and reason, in /data/lcl-20261122T0015.import-report.csv."
      */
     public String summary() {
         StringBuilder text = new StringBuilder("Imported ")
@@ -71,58 +84,56 @@ public record CsvImportReport(Path file, long linesRead, long readingsImported, 
             text.append(" (").append(firstSettlementDate).append(" to ").append(lastSettlementDate).append(')');
         }
         text.append(". ");
-        if (flaggedCount > 0) {
+        if (!flagged.isEmpty()) {
             text.append(flaggedSentence()).append(' ');
         }
-        if (rejectedRows.isEmpty()) {
-            return text.append("No rows were rejected.").toString();
+        if (rejected.isEmpty()) {
+            text.append("No rows were rejected.");
+        } else {
+            text.append(count(rejected.total(), "row", "rows")).append(" rejected: ");
+            List<String> parts = new ArrayList<>();
+            rejected.counts().forEach((kind, n) -> parts.add(rejectedPart(kind, n)));
+            text.append(String.join(", ", parts)).append('.');
         }
-        text.append(count(rejectedRows.size(), "row", "rows")).append(" rejected: ");
-        List<String> parts = new ArrayList<>();
-        Map<RejectionKind, List<RejectedRow>> byKind = rejectedRows.stream().collect(Collectors.groupingBy(RejectedRow::kind,
-                () -> new EnumMap<>(RejectionKind.class), Collectors.toList()));
-        byKind.forEach((kind, rows) -> parts.add(part(kind, rows)));
-        return text.append(String.join(", ", parts)).append('.').toString();
+        reportFile.ifPresent(path -> text.append(" Every rejected or flagged line is listed, with its line number and "
+                + "reason, in ").append(path.toAbsolutePath()).append('.'));
+        return text.toString();
     }
 
     /** E.g. "2 readings kept but flagged as implausible, not counted in totals: 1 negative (line 17), 1 above 50 kWh (line 44)." */
     private String flaggedSentence() {
         List<String> parts = new ArrayList<>();
-        Map<ReadingFlag, List<FlaggedRow>> byFlag = flaggedRows.stream().collect(Collectors.groupingBy(FlaggedRow::flag,
-                () -> new EnumMap<>(ReadingFlag.class), Collectors.toList()));
-        byFlag.forEach((flag, rows) -> {
-            List<String> listed = new ArrayList<>();
-            for (FlaggedRow row : rows.subList(0, Math.min(LINES_LISTED, rows.size()))) {
-                listed.add(Long.toString(row.lineNumber()));
-            }
+        flagged.counts().forEach((flag, n) -> {
             String phrase = flag == ReadingFlag.NEGATIVE ? "negative" : "above " + (int) ReadingFlag.CEILING_KWH + " kWh";
-            parts.add(grouped(rows.size()) + " " + phrase + " (" + (rows.size() == 1 ? "line " : "lines ")
-                    + String.join(", ", listed) + (rows.size() > LINES_LISTED ? " and " + grouped(rows.size() - LINES_LISTED)
-                    + " more" : "") + ")");
+            List<String> listed = firstLines(flagged.rows(), FlaggedRow::flag, flag, row -> Long.toString(row.lineNumber()));
+            parts.add(grouped(n) + " " + phrase + (listed.isEmpty() ? ""
+                    : " (" + (n == 1 ? "line " : "lines ") + String.join(", ", listed) + more(n, listed) + ")"));
         });
-        String more = flaggedCount > flaggedRows.size() ? ", and " + grouped(flaggedCount - flaggedRows.size())
-                + " more not listed" : "";
-        return count(flaggedCount, "reading", "readings") + " kept but flagged as implausible, not counted in totals: "
-                + String.join(", ", parts) + more + ".";
+        return count(flagged.total(), "reading", "readings") + " kept but flagged as implausible, not counted in totals: "
+                + String.join(", ", parts) + ".";
     }
 
-    private static String part(RejectionKind kind, List<RejectedRow> rows) {
-        String head = kind == RejectionKind.DUPLICATE
-                ? count(rows.size(), "duplicate", "duplicates")
-                : grouped(rows.size()) + " " + kind.summaryPhrase();
-        List<String> listed = new ArrayList<>();
-        for (RejectedRow row : rows.subList(0, Math.min(LINES_LISTED, rows.size()))) {
-            listed.add(row.firstSeenOnLine().isPresent()
-                    ? "line " + row.lineNumber() + ", first seen on line " + row.firstSeenOnLine().getAsLong()
-                    : Long.toString(row.lineNumber()));
+    private String rejectedPart(RejectionKind kind, long n) {
+        String head = kind == RejectionKind.DUPLICATE ? count(n, "duplicate", "duplicates") : grouped(n) + " " + kind.summaryPhrase();
+        List<String> listed = firstLines(rejected.rows(), RejectedRow::kind, kind, row -> row.firstSeenOnLine().isPresent()
+                ? "line " + row.lineNumber() + ", first seen on line " + row.firstSeenOnLine().getAsLong()
+                : Long.toString(row.lineNumber()));
+        if (listed.isEmpty()) {
+            return head;
         }
         String lines = kind == RejectionKind.DUPLICATE
                 ? String.join("; ", listed)
-                : (rows.size() == 1 ? "line " : "lines ") + String.join(", ", listed);
-        if (rows.size() > LINES_LISTED) {
-            lines += " and " + grouped(rows.size() - LINES_LISTED) + " more";
-        }
-        return head + " (" + lines + ")";
+                : (n == 1 ? "line " : "lines ") + String.join(", ", listed);
+        return head + " (" + lines + more(n, listed) + ")";
+    }
+
+    /** The first {@value #LINES_LISTED} rows of {@code kind} in the sample, as the summary names them. */
+    private static <K, R> List<String> firstLines(List<R> rows, Function<R, K> kindOf, K kind, Function<R, String> shown) {
+        return rows.stream().filter(row -> kindOf.apply(row) == kind).limit(LINES_LISTED).map(shown).toList();
+    }
+
+    private static String more(long n, List<String> listed) {
+        return n > listed.size() ? " and " + grouped(n - listed.size()) + " more" : "";
     }
 
     private static String count(long n, String singular, String plural) {

@@ -10,17 +10,17 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import uk.consumptioninsights.dataaccess.pipeline.MedallionPipeline;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.workspace.WorkspaceFiles;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.meter.GspGroup;
 import uk.consumptioninsights.model.meter.Mpan;
@@ -55,29 +55,50 @@ public final class LondonCsvImport {
         return Mpan.of(GSP_GROUP.distributorId(), number);
     }
 
-    /** Reads {@code csv} into {@code workspace}, which must be new and empty, and returns what was imported and rejected. */
+    /**
+     * Reads {@code csv} into {@code workspace}, which must be new and empty, and returns what was imported and rejected.
+     * Every rejected or flagged line goes to the import report file beside the workspace
+     * ({@link WorkspaceFiles#importReport()}) as it is found; a failed import deletes that file.
+     */
     public CsvImportReport importFile(Path csv, LocalWorkspace workspace, Progress progress) throws IOException, SQLException {
         requireEmpty(workspace);
         String fileName = csv.getFileName().toString();
         String source = "csv:" + fileName;
         // Checked before BUILDING is written, so a wrong file leaves a new workspace untouched.
-        try (LondonSmartMeterCsv file = LondonSmartMeterCsv.open(csv)) {
-            workspace.putInfo(Map.of("status", WorkspaceStatus.BUILDING.name(), "kind", KIND, "source_file", fileName));
-            Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Bronze bronze = writeBronze(file, workspace, source, receivedAt, progress);
-            CsvImportReport report = new CsvImportReport(csv, file.dataLinesRead(), bronze.readings(),
-                    bronze.households().size(), bronze.firstDate(), bronze.lastDate(), bronze.rejected(),
-                    bronze.flaggedCount(), bronze.flagged());
-            if (report.readingsImported() == 0) {
-                throw new CsvImportException("The file " + fileName + " contains no valid readings, so nothing was imported. "
-                        + report.summary() + " Fix the rejected lines and import the file into a new workspace.");
+        try (LondonSmartMeterCsv file = LondonSmartMeterCsv.open(csv);
+             ImportReportFile reportFile = new ImportReportFile(WorkspaceFiles.of(workspace.file()).importReport())) {
+            boolean done = false;
+            try {
+                workspace.putInfo(Map.of("status", WorkspaceStatus.BUILDING.name(), "kind", KIND, "source_file", fileName));
+                Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                Bronze bronze = writeBronze(file, workspace, source, receivedAt, reportFile, progress);
+                CsvImportReport report = new CsvImportReport(csv, file.dataLinesRead(), bronze.readings(),
+                        bronze.households().size(), bronze.firstDate(), bronze.lastDate(), bronze.rejected(),
+                        bronze.flagged(), reportFile.finish());
+                if (report.readingsImported() == 0) {
+                    throw new CsvImportException("The file " + fileName + " contains no valid readings, so nothing was "
+                            + "imported. " + withoutReportFile(report).summary()
+                            + " Fix the rejected lines and import the file into a new workspace.");
+                }
+                runPipeline(workspace, report, progress);
+                workspace.putInfo(readyInfo(report, fileName));
+                workspace.keepPrivate();
+                progress.report(1, "Workspace ready: " + report.summary());
+                done = true;
+                return report;
+            } finally {
+                if (!done) {
+                    reportFile.discard();
+                }
             }
-            runPipeline(workspace, report, progress);
-            workspace.putInfo(readyInfo(report, fileName));
-            workspace.keepPrivate();
-            progress.report(1, "Workspace ready: " + report.summary());
-            return report;
         }
+    }
+
+    /** The same report without its file, for a failed import: the file is deleted with it. */
+    private static CsvImportReport withoutReportFile(CsvImportReport report) {
+        return new CsvImportReport(report.file(), report.linesRead(), report.readingsImported(), report.households(),
+                report.firstSettlementDate(), report.lastSettlementDate(), report.rejected(), report.flagged(),
+                Optional.empty());
     }
 
     private static void requireEmpty(LocalWorkspace workspace) throws SQLException {
@@ -92,8 +113,8 @@ public final class LondonCsvImport {
         }
     }
 
-    private record Bronze(long readings, Set<String> households, LocalDate firstDate,
-                          LocalDate lastDate, List<RejectedRow> rejected, long flaggedCount, List<FlaggedRow> flagged) {
+    private record Bronze(long readings, Set<String> households, LocalDate firstDate, LocalDate lastDate,
+                          LineSample<RejectionKind, RejectedRow> rejected, LineSample<ReadingFlag, FlaggedRow> flagged) {
     }
 
     /**
@@ -102,14 +123,14 @@ public final class LondonCsvImport {
      * and appenders are not statements: they would commit on their own.
      */
     private static Bronze writeBronze(LondonSmartMeterCsv file, LocalWorkspace workspace, String source, Instant receivedAt,
-                                      Progress progress) throws IOException, SQLException {
+                                      ImportReportFile reportFile, Progress progress) throws IOException, SQLException {
         try (Connection connection = workspace.newConnection(); Statement transaction = connection.createStatement()) {
             DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
             transaction.execute("BEGIN TRANSACTION");
             try {
                 Bronze bronze;
                 try (BronzeDeliveryWriter deliveries = new BronzeDeliveryWriter(duck, source, receivedAt)) {
-                    bronze = readAll(file, new SettlementDayAssembler(deliveries::write), progress);
+                    bronze = readAll(file, new SettlementDayAssembler(deliveries::write), reportFile, progress);
                 }
                 writeRegistrations(duck, bronze.households(), source, receivedAt);
                 progress.checkCancelled();
@@ -126,12 +147,12 @@ public final class LondonCsvImport {
         }
     }
 
-    private static Bronze readAll(LondonSmartMeterCsv file, SettlementDayAssembler days, Progress progress)
-            throws IOException, SQLException {
+    /** Memory stays flat in the number of bad lines: they go to the report file, and only a sample stays here. */
+    private static Bronze readAll(LondonSmartMeterCsv file, SettlementDayAssembler days, ImportReportFile reportFile,
+                                  Progress progress) throws IOException, SQLException {
         Set<String> households = new TreeSet<>();
-        List<RejectedRow> rejected = new ArrayList<>();
-        List<FlaggedRow> flagged = new ArrayList<>();
-        long flaggedCount = 0;
+        LineSampler<RejectionKind, RejectedRow> rejected = new LineSampler<>(RejectionKind.class, RejectedRow::kind);
+        LineSampler<ReadingFlag, FlaggedRow> flagged = new LineSampler<>(ReadingFlag.class, FlaggedRow::flag);
         long readings = 0;
         String name = file.file().getFileName().toString();
         NumberFormat grouped = NumberFormat.getIntegerInstance(Locale.UK);
@@ -142,13 +163,14 @@ public final class LondonCsvImport {
                 households.add(reading.householdId());
                 readings++;
                 if (reading.flag() != ReadingFlag.PLAUSIBLE) {
-                    flaggedCount++;
-                    if (flagged.size() < CsvImportReport.FLAGGED_ROWS_KEPT) {
-                        flagged.add(FlaggedRow.of(reading));
-                    }
+                    FlaggedRow row = FlaggedRow.of(reading);
+                    flagged.add(row);
+                    reportFile.flagged(row);
                 }
             } else {
-                rejected.add((RejectedRow) line);
+                RejectedRow row = (RejectedRow) line;
+                rejected.add(row);
+                reportFile.rejected(row);
             }
             if (file.dataLinesRead() % LINES_PER_CHECK == 0) {
                 progress.checkCancelled();
@@ -158,7 +180,7 @@ public final class LondonCsvImport {
         }
         days.finish();
         progress.report(READING_SHARE, "Read " + grouped.format(file.dataLinesRead()) + " lines from " + name);
-        return new Bronze(readings, households, days.firstDate(), days.lastDate(), rejected, flaggedCount, flagged);
+        return new Bronze(readings, households, days.firstDate(), days.lastDate(), rejected.sample(), flagged.sample());
     }
 
     private static void writeRegistrations(DuckDBConnection duck, Set<String> households, String source, Instant receivedAt)
@@ -204,7 +226,7 @@ public final class LondonCsvImport {
         info.put("source_file", fileName);
         info.put("households", Integer.toString(report.households()));
         info.put("readings", Long.toString(report.readingsImported()));
-        info.put("rejected_rows", Integer.toString(report.rejectedCount()));
+        info.put("rejected_rows", Long.toString(report.rejectedCount()));
         info.put("first_day", report.firstSettlementDate().toString());
         info.put("last_day", report.lastSettlementDate().toString());
         info.put("built_at_utc", Instant.now().toString());

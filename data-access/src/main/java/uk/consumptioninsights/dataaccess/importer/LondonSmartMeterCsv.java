@@ -1,7 +1,6 @@
 package uk.consumptioninsights.dataaccess.importer;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import uk.consumptioninsights.model.series.ReadingFlag;
@@ -28,8 +29,10 @@ import uk.consumptioninsights.model.series.ReadingFlag;
  *
  * <p>Every data line comes back from {@link #next()} as a {@link MeterReading} or a {@link RejectedRow}: nothing is
  * dropped silently. A well-formed but physically implausible value (negative, or above
- * {@value ReadingFlag#CEILING_KWH} kWh) is a reading with its {@link ReadingFlag}, not a rejection. Lines are parsed one at a time; the only state that grows is the index of imported
- * (household, half-hour) keys needed to report duplicates.
+ * {@value ReadingFlag#CEILING_KWH} kWh) is a reading with its {@link ReadingFlag}, not a rejection. Lines are parsed
+ * one at a time, and of a line longer than {@value BoundedLines#KEPT_CHARS} characters only the start is kept (it is
+ * rejected as too long); the only state that grows is the index of imported (household, half-hour) keys needed to
+ * report duplicates.
  */
 public final class LondonSmartMeterCsv implements Closeable {
 
@@ -44,13 +47,13 @@ public final class LondonSmartMeterCsv implements Closeable {
     private final long sizeBytes;
     private final boolean compressed;
     private final CountingInputStream counted;
-    private final BufferedReader reader;
+    private final BoundedLines reader;
     private final FirstSeenLines firstSeen = new FirstSeenLines();
     private long lineNumber;
     private long dataLines;
 
     private LondonSmartMeterCsv(Path file, long sizeBytes, boolean compressed, CountingInputStream counted,
-                                BufferedReader reader) {
+                                BoundedLines reader) {
         this.file = file;
         this.sizeBytes = sizeBytes;
         this.compressed = compressed;
@@ -77,7 +80,7 @@ public final class LondonSmartMeterCsv implements Closeable {
             BufferedInputStream buffered = new BufferedInputStream(counted, BUFFER_BYTES);
             boolean gzip = startsWithGzipMagic(buffered);
             InputStream content = gzip ? new GZIPInputStream(buffered, BUFFER_BYTES) : buffered;
-            BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), BUFFER_BYTES);
+            BoundedLines reader = new BoundedLines(new InputStreamReader(content, StandardCharsets.UTF_8));
             csv = new LondonSmartMeterCsv(file, size, gzip, counted, reader);
             csv.readHeader();
             return csv;
@@ -121,13 +124,18 @@ public final class LondonSmartMeterCsv implements Closeable {
 
     /** The next data line as a reading or a rejection, or null at the end of the file. */
     public ParsedLine next() throws IOException {
-        String line = readLine();
+        BoundedLines.Line line = readLine();
         if (line == null) {
             return null;
         }
         lineNumber++;
         dataLines++;
-        return parse(line, lineNumber);
+        if (line.isCut()) {
+            return RejectedRow.of(lineNumber, RejectionKind.TOO_LONG, "the line is " + grouped(line.length())
+                    + " characters long: a reading line holds 3 short fields (" + String.join(", ", COLUMNS)
+                    + ") in well under " + grouped(BoundedLines.KEPT_CHARS) + " characters", QuotedText.cut(line.text(), line.length()));
+        }
+        return parse(line.text(), lineNumber);
     }
 
     @Override
@@ -144,12 +152,13 @@ public final class LondonSmartMeterCsv implements Closeable {
     }
 
     private void readHeader() throws IOException {
-        String header = readLine();
-        if (header == null) {
+        BoundedLines.Line first = readLine();
+        if (first == null) {
             throw new CsvImportException("The file " + file.getFileName() + " is empty. Expected a header line "
                     + String.join(",", COLUMNS) + " followed by one line per half-hour reading.");
         }
         lineNumber = 1;
+        String header = first.text();
         if (header.startsWith("\uFEFF")) {
             header = header.substring(1);
         }
@@ -157,21 +166,21 @@ public final class LondonSmartMeterCsv implements Closeable {
         for (String column : header.split(",", -1)) {
             found.add(column.trim());
         }
-        boolean matches = found.size() == COLUMNS.size();
+        boolean matches = !first.isCut() && found.size() == COLUMNS.size();
         for (int i = 0; matches && i < COLUMNS.size(); i++) {
             matches = COLUMNS.get(i).equalsIgnoreCase(found.get(i));
         }
         if (!matches) {
-            String shown = header.length() > RejectedRow.RAW_LINE_LIMIT ? header.substring(0, RejectedRow.RAW_LINE_LIMIT) + "…" : header;
             throw new CsvImportException("The file " + file.getFileName() + " is not a Low Carbon London smart-meter export: "
-                    + "expected the columns " + String.join(", ", COLUMNS) + " but the first line is \"" + shown + "\". "
+                    + "expected the columns " + String.join(", ", COLUMNS) + " but the first line is \""
+                    + QuotedText.cut(first.text(), first.length()) + "\". "
                     + "Choose a half-hourly file in the 'Smart meters in London' layout (LCLid, tstp, energy(kWh/hh)).");
         }
     }
 
-    private String readLine() throws IOException {
+    private BoundedLines.Line readLine() throws IOException {
         try {
-            return reader.readLine();
+            return reader.next();
         } catch (ZipException | EOFException e) {
             // GZIPInputStream reports a cut-off download as EOFException and damaged data as ZipException.
             String where = lineNumber == 0 ? "before the first line could be read" : "after line " + lineNumber;
@@ -198,16 +207,17 @@ public final class LondonSmartMeterCsv implements Closeable {
         if (householdNumber < 0) {
             return reject(number, RejectionKind.INVALID_HOUSEHOLD, household.isEmpty()
                     ? "LCLid is empty: every line needs a household id such as MAC000002"
-                    : "LCLid '" + household + "' is not a household id: expected MAC followed by 6 digits, e.g. MAC000002", line);
+                    : "LCLid '" + QuotedText.cut(household) + "' is not a household id: expected MAC followed by 6 digits, "
+                    + "e.g. MAC000002", line);
         }
         LocalDateTime start = parseTimestamp(stamp);
         if (start == null) {
             return reject(number, RejectionKind.INVALID_TIMESTAMP,
-                    "tstp '" + stamp + "' is not a date and time in the form yyyy-MM-dd HH:mm:ss", line);
+                    "tstp '" + QuotedText.cut(stamp) + "' is not a date and time in the form yyyy-MM-dd HH:mm:ss", line);
         }
         if (start.getSecond() != 0 || start.getNano() != 0 || start.getMinute() % 30 != 0) {
             return reject(number, RejectionKind.OFF_HALF_HOUR,
-                    "tstp '" + stamp + "' does not start a half-hour: readings must start at :00 or :30", line);
+                    "tstp '" + QuotedText.cut(stamp) + "' does not start a half-hour: readings must start at :00 or :30", line);
         }
         if (energy.isEmpty() || energy.equalsIgnoreCase("Null")) {
             return reject(number, RejectionKind.MISSING_ENERGY, energy.isEmpty()
@@ -215,11 +225,13 @@ public final class LondonSmartMeterCsv implements Closeable {
                     : "energy(kWh/hh) is 'Null': the meter sent no reading for this half-hour", line);
         }
         if (!isDecimal(energy)) {
-            return reject(number, RejectionKind.INVALID_ENERGY, "energy(kWh/hh) '" + energy + "' is not a number", line);
+            return reject(number, RejectionKind.INVALID_ENERGY,
+                    "energy(kWh/hh) '" + QuotedText.cut(energy) + "' is not a number", line);
         }
         double value = Double.parseDouble(energy);
         if (!Double.isFinite(value)) {
-            return reject(number, RejectionKind.INVALID_ENERGY, "energy(kWh/hh) '" + energy + "' is out of range", line);
+            return reject(number, RejectionKind.INVALID_ENERGY,
+                    "energy(kWh/hh) '" + QuotedText.cut(energy) + "' is out of range", line);
         }
         long epochSecond = start.toEpochSecond(ZoneOffset.UTC);
         long key = ((long) householdNumber << 32) | ((epochSecond / HALF_HOUR_SECONDS) & 0xFFFF_FFFFL);
@@ -233,6 +245,10 @@ public final class LondonSmartMeterCsv implements Closeable {
         double kwh = Math.abs(value) < 1e12 ? Math.round(value * 1000) / 1000.0 + 0.0 : value;
         // A negative or impossibly high value is what a faulty meter sends: kept, flagged, for the detectors to find.
         return new MeterReading(number, household, Instant.ofEpochSecond(epochSecond), kwh, ReadingFlag.of(kwh));
+    }
+
+    private static String grouped(long n) {
+        return NumberFormat.getIntegerInstance(Locale.UK).format(n);
     }
 
     private static RejectedRow reject(long number, RejectionKind kind, String reason, String line) {

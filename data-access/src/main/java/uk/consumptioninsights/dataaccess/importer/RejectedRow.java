@@ -6,20 +6,18 @@ import java.util.OptionalLong;
 /**
  * A data line that was not imported, kept so the analyst can see and fix it.
  *
- * @param reason          plain-language explanation naming the offending value
- * @param rawLine         the line as read, cut to {@value #RAW_LINE_LIMIT} characters
+ * @param reason          plain-language explanation naming the offending value, each value quoted by {@link QuotedText}
+ * @param rawLine         the line as read, cut by {@link QuotedText}
  * @param firstSeenOnLine for a duplicate, the line whose reading was kept; empty otherwise
  */
 public record RejectedRow(long lineNumber, RejectionKind kind, String reason, String rawLine, OptionalLong firstSeenOnLine)
         implements ParsedLine {
 
-    public static final int RAW_LINE_LIMIT = 200;
-
     public RejectedRow {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(firstSeenOnLine, "firstSeenOnLine");
-        rawLine = rawLine == null ? "" : truncate(rawLine);
+        rawLine = QuotedText.cut(rawLine);
     }
 
     static RejectedRow of(long lineNumber, RejectionKind kind, String reason, String rawLine) {
@@ -28,9 +26,5 @@ public record RejectedRow(long lineNumber, RejectionKind kind, String reason, St
 
     static RejectedRow duplicate(long lineNumber, long firstSeenOnLine, String reason, String rawLine) {
         return new RejectedRow(lineNumber, RejectionKind.DUPLICATE, reason, rawLine, OptionalLong.of(firstSeenOnLine));
-    }
-
-    private static String truncate(String line) {
-        return line.length() <= RAW_LINE_LIMIT ? line : line.substring(0, RAW_LINE_LIMIT);
     }
 }

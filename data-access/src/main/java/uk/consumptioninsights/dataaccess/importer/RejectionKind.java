@@ -2,6 +2,8 @@ package uk.consumptioninsights.dataaccess.importer;
 
 /** Why a CSV line was not imported, with the phrase the import summary uses for it ("2 with an invalid timestamp"). */
 public enum RejectionKind {
+    /** Longer than {@value BoundedLines#KEPT_CHARS} characters: no reading line comes near, so it is not parsed. */
+    TOO_LONG("too long to be a reading"),
     WRONG_FIELD_COUNT("with the wrong number of fields"),
     INVALID_HOUSEHOLD("with a missing or invalid household id"),
     INVALID_TIMESTAMP("with an invalid timestamp"),

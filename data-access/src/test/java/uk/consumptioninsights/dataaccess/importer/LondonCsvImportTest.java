@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,7 +78,10 @@ class LondonCsvImportTest {
                     + "2 with a missing or invalid household id (lines 7, 8), 1 with an invalid timestamp (line 9), "
                     + "1 with a timestamp not on a half-hour boundary (line 10), "
                     + "2 with an empty or Null energy value (lines 11, 12), "
-                    + "1 with an energy value that is not a number (line 13), 1 duplicate (line 16, first seen on line 3).");
+                    + "1 with an energy value that is not a number (line 13), 1 duplicate (line 16, first seen on line 3). "
+                    + "Every rejected or flagged line is listed, with its line number and reason, in "
+                    + dir.resolve("ws.import-report.csv").toAbsolutePath() + ".");
+            assertThat(report.reportFile()).contains(dir.resolve("ws.import-report.csv"));
 
             // Flagged readings are kept in silver with their flag, out of gold's consumption, in gold's flagged view.
             assertThat(WorkspaceSql.longOf(workspace, "SELECT count(*) FROM silver.hh_readings")).isEqualTo(8);
@@ -99,6 +103,61 @@ class LondonCsvImportTest {
                     entry("first_day", "2013-01-01"),
                     entry("last_day", "2013-06-01"));
         }
+    }
+
+    @Test
+    void theReportFileListsEveryRejectedAndFlaggedLineWithItsNumberReasonAndText() throws Exception {
+        Path csv = LondonSmartMeterCsvTest.resource("lcl_with_rejects.csv");
+        try (LocalWorkspace workspace = LocalWorkspace.open(dir.resolve("ws.duckdb"))) {
+            importer.importFile(csv, workspace, Progress.NONE);
+        }
+
+        Path reportFile = dir.resolve("ws.import-report.csv");
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(reportFile))).isEqualTo("rw-------");
+        }
+        List<String> lines = Files.readAllLines(reportFile);
+        assertThat(lines).containsExactly(
+                "line,outcome,kind,reason,text",
+                "5,rejected,wrong_field_count,\"expected 3 fields (LCLid, tstp, energy(kWh/hh)) but found 2\","
+                        + "\"MAC000002,2013-01-01 01:30:00\"",
+                "6,rejected,wrong_field_count,\"expected 3 fields (LCLid, tstp, energy(kWh/hh)) but found 4\","
+                        + "\"MAC000002,2013-01-01 02:00:00, 0.1 ,extra\"",
+                "7,rejected,invalid_household,LCLid is empty: every line needs a household id such as MAC000002,"
+                        + "\",2013-01-01 02:00:00, 0.2 \"",
+                "8,rejected,invalid_household,\"LCLid 'HOUSE42' is not a household id: expected MAC followed by 6 digits, "
+                        + "e.g. MAC000002\",\"HOUSE42,2013-01-01 02:00:00, 0.2 \"",
+                "9,rejected,invalid_timestamp,tstp '2013-13-01 02:00:00' is not a date and time in the form "
+                        + "yyyy-MM-dd HH:mm:ss,\"MAC000002,2013-13-01 02:00:00, 0.2 \"",
+                "10,rejected,off_half_hour,tstp '2013-01-01 02:15:00' does not start a half-hour: readings must start "
+                        + "at :00 or :30,\"MAC000002,2013-01-01 02:15:00, 0.2 \"",
+                "11,rejected,missing_energy,energy(kWh/hh) is empty: the meter sent no reading for this half-hour,"
+                        + "\"MAC000002,2013-01-01 02:30:00, \"",
+                "12,rejected,missing_energy,energy(kWh/hh) is 'Null': the meter sent no reading for this half-hour,"
+                        + "\"MAC000002,2013-01-01 03:00:00,Null\"",
+                "13,rejected,invalid_energy,energy(kWh/hh) 'abc' is not a number,\"MAC000002,2013-01-01 03:30:00, abc \"",
+                "14,flagged,negative,-0.100 kWh is negative: an import meter cannot record negative consumption,"
+                        + "\"MAC000002,2013-01-01 04:00:00,-0.1\"",
+                "15,flagged,above_ceiling,75.000 kWh in a half-hour is more than the 50 kWh any household or small "
+                        + "business supply can deliver,\"MAC000002,2013-01-01 04:30:00,75.0\"",
+                "16,rejected,duplicate,\"duplicate reading for MAC000002 at 2013-01-01 00:30:00: the first one, on line 3, "
+                        + "was kept\",\"MAC000002,2013-01-01 00:30:00, 0.300 \"",
+                "19,rejected,wrong_field_count,\"the line is empty: expected 3 fields (LCLid, tstp, energy(kWh/hh))\",");
+    }
+
+    @Test
+    void aCleanImportWritesNoReportFile() throws Exception {
+        Path csv = dir.resolve("clean.csv");
+        List<String> lines = new ArrayList<>(List.of("LCLid,tstp,energy(kWh/hh)"));
+        addHalfHours(lines, "MAC000002", Instant.parse("2013-01-01T00:00:00Z"), Instant.parse("2013-01-02T00:00:00Z"));
+        Files.write(csv, lines);
+        try (LocalWorkspace workspace = LocalWorkspace.open(dir.resolve("ws.duckdb"))) {
+            CsvImportReport report = importer.importFile(csv, workspace, Progress.NONE);
+
+            assertThat(report.reportFile()).isEmpty();
+            assertThat(report.summary()).endsWith("No rows were rejected.");
+        }
+        assertThat(dir.resolve("ws.import-report.csv")).doesNotExist();
     }
 
     @Test
@@ -251,10 +310,12 @@ class LondonCsvImportTest {
             assertThatThrownBy(() -> importer.importFile(csv, workspace, Progress.NONE))
                     .isInstanceOf(CsvImportException.class)
                     .hasMessageStartingWith("The file all_bad.csv contains no valid readings, so nothing was imported. "
-                            + "Imported 0 readings for 0 households. 1 row rejected: 1 with an empty or Null energy value (line 2).");
+                            + "Imported 0 readings for 0 households. 1 row rejected: 1 with an empty or Null energy value "
+                            + "(line 2). Fix the rejected lines");
 
             assertThat(workspace.status()).isNotEqualTo(WorkspaceStatus.READY);
         }
+        assertThat(dir.resolve("ws.import-report.csv")).as("a failed import leaves no report file").doesNotExist();
     }
 
     @Test

@@ -159,8 +159,57 @@ class LondonSmartMeterCsvTest {
         Files.writeString(file, "LCLid,tstp,energy(kWh/hh)\n" + "x".repeat(500) + "\n");
 
         RejectedRow row = (RejectedRow) readAll(file).get(0);
-        assertThat(row.rawLine()).hasSize(RejectedRow.RAW_LINE_LIMIT);
+        assertThat(row.rawLine()).isEqualTo(QuotedText.cut("x".repeat(500))).startsWith("x".repeat(QuotedText.LIMIT) + "…");
         assertThat(row.kind()).isEqualTo(RejectionKind.WRONG_FIELD_COUNT);
+    }
+
+    @Test
+    void aReasonQuotingALongValueQuotesOnlyItsStartAndLength() throws IOException {
+        String longId = "M".repeat(3_000);
+        String longStamp = "2013-01-01 00:00:00" + "0".repeat(1_000);
+        String longEnergy = "1".repeat(300) + "x";
+        Path file = dir.resolve("huge.csv");
+        Files.writeString(file, "LCLid,tstp,energy(kWh/hh)\n" + longId + ",2013-01-01 00:00:00,0.1\n"
+                + "MAC000002," + longStamp + ",0.1\n" + "MAC000002,2013-01-01 00:00:00," + longEnergy + "\n");
+
+        List<ParsedLine> lines = readAll(file);
+
+        assertThat(lines).extracting(line -> ((RejectedRow) line).reason()).containsExactly(
+                "LCLid '" + QuotedText.cut(longId) + "' is not a household id: expected MAC followed by 6 digits, e.g. MAC000002",
+                "tstp '" + QuotedText.cut(longStamp) + "' is not a date and time in the form yyyy-MM-dd HH:mm:ss",
+                "energy(kWh/hh) '" + QuotedText.cut(longEnergy) + "' is not a number");
+        assertThat(((RejectedRow) lines.get(0)).reason()).contains("… (3,000 characters)").hasSizeLessThan(400);
+        assertThat(lines).extracting(line -> ((RejectedRow) line).rawLine()).allMatch(raw -> raw.length() < 250);
+    }
+
+    @Test
+    void aLineLongerThanAnyReadingIsRejectedAsTooLongWithoutBeingReadWhole() throws IOException {
+        Path file = dir.resolve("blob.csv");
+        int length = 5_000_000;
+        Files.writeString(file, "LCLid,tstp,energy(kWh/hh)\n" + "MAC000002,".repeat(length / 10)
+                + "\nMAC000002,2013-01-01 00:00:00,0.1\n");
+
+        List<ParsedLine> lines = readAll(file);
+
+        RejectedRow row = (RejectedRow) lines.get(0);
+        assertThat(row.kind()).isEqualTo(RejectionKind.TOO_LONG);
+        assertThat(row.lineNumber()).isEqualTo(2);
+        assertThat(row.reason()).isEqualTo("the line is 5,000,000 characters long: a reading line holds 3 short fields "
+                + "(LCLid, tstp, energy(kWh/hh)) in well under 4,096 characters");
+        assertThat(row.rawLine()).startsWith("MAC000002,MAC000002,").endsWith("… (5,000,000 characters)");
+        assertThat(lines.get(1)).isInstanceOf(MeterReading.class).extracting(ParsedLine::lineNumber).isEqualTo(3L);
+    }
+
+    @Test
+    void aWrongHeaderIsQuotedByTheSameRule() throws IOException {
+        Path file = dir.resolve("wide.csv");
+        String header = "column".repeat(100);
+        Files.writeString(file, header + "\nMAC000002,2013-01-01 00:00:00,0.1\n");
+
+        assertThatThrownBy(() -> LondonSmartMeterCsv.open(file))
+                .isInstanceOf(CsvImportException.class)
+                .hasMessageContaining("but the first line is \"" + QuotedText.cut(header) + "\"")
+                .hasMessageContaining("(600 characters)");
     }
 
     @Test

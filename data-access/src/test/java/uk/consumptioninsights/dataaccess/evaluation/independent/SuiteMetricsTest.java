@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import uk.consumptioninsights.dataaccess.importer.CsvImportReport;
+import uk.consumptioninsights.dataaccess.importer.LineSample;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
 import uk.consumptioninsights.model.anomaly.Severity;
 import uk.consumptioninsights.model.anomaly.detect.Detection;
@@ -135,7 +137,7 @@ class SuiteMetricsTest {
 
     private static ProductPathRun.Outcome outcome(List<Detection> detections) {
         CsvImportReport report = new CsvImportReport(Path.of("x.csv"), 1, 1, 1, LocalDate.of(2013, 6, 1),
-                LocalDate.of(2013, 6, 1), List.of(), 0, List.of());
+                LocalDate.of(2013, 6, 1), LineSample.none(), LineSample.none(), Optional.empty());
         return new ProductPathRun.Outcome(detections, 1, report, Duration.ZERO, Duration.ZERO);
     }
 }
