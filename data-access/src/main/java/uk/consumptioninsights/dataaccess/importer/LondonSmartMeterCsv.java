@@ -162,7 +162,7 @@ public final class LondonSmartMeterCsv implements Closeable {
             matches = COLUMNS.get(i).equalsIgnoreCase(found.get(i));
         }
         if (!matches) {
-            String shown = header.length() > RejectedRow.RAW_LINE_LIMIT ? header.substring(0, RejectedRow.RAW_LINE_LIMIT) + "…" : header;
+            String shown = header.length() > RejectedRow.RAW_LINE_LIMIT ? RejectedRow.truncate(header) + "…" : header;
             throw new CsvImportException("The file " + file.getFileName() + " is not a Low Carbon London smart-meter export: "
                     + "expected the columns " + String.join(", ", COLUMNS) + " but the first line is \"" + shown + "\". "
                     + "Choose a half-hourly file in the 'Smart meters in London' layout (LCLid, tstp, energy(kWh/hh)).");

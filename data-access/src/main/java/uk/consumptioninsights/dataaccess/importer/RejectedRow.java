@@ -30,7 +30,12 @@ public record RejectedRow(long lineNumber, RejectionKind kind, String reason, St
         return new RejectedRow(lineNumber, RejectionKind.DUPLICATE, reason, rawLine, OptionalLong.of(firstSeenOnLine));
     }
 
-    private static String truncate(String line) {
-        return line.length() <= RAW_LINE_LIMIT ? line : line.substring(0, RAW_LINE_LIMIT);
+    /** The line's first {@value #RAW_LINE_LIMIT} characters, one fewer rather than half of an emoji's surrogate pair. */
+    static String truncate(String line) {
+        if (line.length() <= RAW_LINE_LIMIT) {
+            return line;
+        }
+        int end = Character.isHighSurrogate(line.charAt(RAW_LINE_LIMIT - 1)) ? RAW_LINE_LIMIT - 1 : RAW_LINE_LIMIT;
+        return line.substring(0, end);
     }
 }
