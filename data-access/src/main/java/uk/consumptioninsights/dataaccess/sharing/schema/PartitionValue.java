@@ -1,13 +1,13 @@
 package uk.consumptioninsights.dataaccess.sharing.schema;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +91,8 @@ public record PartitionValue(DeltaColumn column, Object value, String sqlLiteral
                 default -> column.deltaType().startsWith("decimal") ? decimal(column, s)
                         : column.duckdbType().equals("VARCHAR") ? raw : null;
             });
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeException e) {
+            // DateTimeException covers parse errors and instants beyond what a date-time can be written as.
             return Optional.empty();
         }
     }
@@ -104,17 +105,24 @@ public record PartitionValue(DeltaColumn column, Object value, String sqlLiteral
         };
     }
 
+    /**
+     * The value when the column can hold it exactly: at most its scale of decimals and its precision less scale of
+     * integer digits, counted in long (an exponent near Integer.MAX_VALUE overflows int). Returned without trailing
+     * zeros, so that writing it out costs no more than its digits ("0E-999999999" is "0", not a billion zeros).
+     */
     private static BigDecimal decimal(DeltaColumn column, String s) {
-        BigDecimal value = new BigDecimal(s);
+        BigDecimal value = new BigDecimal(s).stripTrailingZeros();
         DecimalType type = DecimalType.parse(column.deltaType()).orElseThrow();
-        int integerDigits = value.precision() - value.scale();
-        return integerDigits > type.precision() - type.scale() ? null : value;
+        long integerDigits = (long) value.precision() - value.scale();
+        return value.scale() > type.scale() || integerDigits > type.precision() - type.scale() ? null : value;
     }
 
-    /** Delta writes timestamps without a zone in UTC. */
+    /** Delta writes timestamps without a zone in UTC. An instant no UTC date-time can show is refused (DateTimeException). */
     private static Instant instant(TemporalAccessor parsed) {
-        return parsed instanceof OffsetDateTime offset ? offset.toInstant()
+        Instant instant = parsed instanceof OffsetDateTime offset ? offset.toInstant()
                 : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        instant.atOffset(ZoneOffset.UTC);
+        return instant;
     }
 
     private static LocalDateTime wallClock(TemporalAccessor parsed) {
