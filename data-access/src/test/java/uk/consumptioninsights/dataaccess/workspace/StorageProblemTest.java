@@ -57,7 +57,7 @@ class StorageProblemTest {
             if (small.mounted()) {
                 assertThatThrownBy(() -> {
                     try (LocalWorkspace workspace = LocalWorkspace.open(small.path().resolve("w.duckdb"))) {
-                        LocalDateRange.build(workspace);
+                        SmallFleet.build(workspace);
                     }
                 }).satisfies(e -> assertThat(StorageProblem.of(e)).contains(StorageProblem.NO_SPACE));
                 return;
@@ -110,7 +110,7 @@ class StorageProblemTest {
     }
 
     /** Builds a small workspace: enough writing to fill a 2 MB disk. */
-    private static final class LocalDateRange {
+    private static final class SmallFleet {
         static void build(LocalWorkspace workspace) throws SQLException {
             java.time.LocalDate last = java.time.LocalDate.of(2026, 3, 30);
             new SyntheticWorkspaceBuilder(new FleetSettings(4L, 200, last.minusDays(20), last, 0.1),
