@@ -3,6 +3,7 @@ package uk.consumptioninsights.dataaccess.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -235,7 +236,8 @@ class ProtocolEdgeCasesTest {
     @Test
     void anUnreachableServerNamesTheHost() throws Exception {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        // A port just freed on loopback: nothing listens there, and no other interface was ever opened.
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         SharingProfile profile = SharingProfile.parse("{\"shareCredentialsVersion\":1,\"endpoint\":"
