@@ -136,6 +136,30 @@ class SharedTableChangesTest {
         assertUnchanged(before);
     }
 
+    @Test
+    void aRefreshCancelledWhileApplyingLeavesTheCopyAsItWas() throws Exception {
+        List<String> before = rows(copy);
+        Progress cancelOnceChecking = new Progress() {
+            private boolean cancelled;
+
+            @Override
+            public void report(double fraction, String message) {
+                cancelled |= message.startsWith("Checking");
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled;
+            }
+        };
+
+        assertThatThrownBy(() -> SharedTableChanges.apply(copy, RecipientTable.CONSUMPTION, feed.changesBetween(2, 4),
+                OptionalLong.empty(), Clock.systemUTC(), cancelOnceChecking))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+
+        assertUnchanged(before);
+    }
+
     private void assertUnchanged(List<String> before) throws SQLException {
         assertThat(rows(copy)).containsExactlyElementsOf(before);
         assertThat(copy.info()).containsEntry("consumption_version", "1");
