@@ -44,7 +44,7 @@ public final class RecipientRefreshes implements ShareRefresher {
         try (DeltaSharingClient client = shares.clientFor(share)) {
             return new RecipientRefresh(workspace, feeds.apply(client), clock).refreshAll(progress);
         } catch (SharingException e) {
-            throw RecipientShares.asUserMessage(e);
+            throw RecipientShares.asSourceException(e);
         }
     }
 

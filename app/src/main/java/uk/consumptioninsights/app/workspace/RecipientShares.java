@@ -236,7 +236,7 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
     }
 
     /** The client's messages are already written for the user; the app shows source exceptions' messages. */
-    private static SourceException asSourceException(SharingException e) {
+    static SourceException asSourceException(SharingException e) {
         return new SourceException(e.getMessage(), e);
     }
 
@@ -269,11 +269,6 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
                     + "tables again.");
         }
         return client(readProfile(profile));
-    }
-
-    /** The client's messages are already written for the user. */
-    static SourceException asUserMessage(SharingException e) {
-        return asSourceException(e);
     }
 
     /** The open recipient workspace behind a shown share's source, for local rescoring. */

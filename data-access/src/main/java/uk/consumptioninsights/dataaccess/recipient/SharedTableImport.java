@@ -105,7 +105,7 @@ public final class SharedTableImport {
         return new Projection(String.join(", ", select), from, inFiles, !partitions.isEmpty());
     }
 
-    static void createEmpty(Connection c, String target, SharedTableKind kind) throws SQLException {
+    private static void createEmpty(Connection c, String target, SharedTableKind kind) throws SQLException {
         String columns = kind.columns().stream().map(e -> ident(e.name()) + " " + e.localType())
                 .collect(Collectors.joining(", "));
         try (Statement st = c.createStatement()) {
@@ -153,7 +153,7 @@ public final class SharedTableImport {
         }
     }
 
-    static String quote(String text) {
+    private static String quote(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 
