@@ -3,10 +3,12 @@ package uk.consumptioninsights.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +24,18 @@ import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.PreferencesSettings;
 import uk.consumptioninsights.app.settings.Settings;
+import uk.consumptioninsights.app.sharing.ShareRefreshViewModel;
 import uk.consumptioninsights.app.sharing.ShareViewModel;
 import uk.consumptioninsights.app.shell.ShellViewModel;
 import uk.consumptioninsights.app.task.FxTaskRunner;
 import uk.consumptioninsights.app.workspace.ImportedWorkspaces;
 import uk.consumptioninsights.app.workspace.LocalWorkspaceOpener;
 import uk.consumptioninsights.app.workspace.LocalWorkspaceRescoring;
+import uk.consumptioninsights.app.workspace.RecipientRefreshes;
 import uk.consumptioninsights.app.workspace.RecipientShares;
 import uk.consumptioninsights.dataaccess.provider.ConnectionProfiles;
+import uk.consumptioninsights.dataaccess.recipient.ChangeFeed;
+import uk.consumptioninsights.dataaccess.sharing.DeltaSharingClient;
 import uk.consumptioninsights.dataaccess.provider.credentials.CredentialStore;
 import uk.consumptioninsights.dataaccess.provider.credentials.OsCredentialStore;
 import uk.consumptioninsights.dataaccess.provider.credentials.ProviderCredentials;
@@ -70,6 +76,7 @@ public final class AppContext implements AutoCloseable {
     private final ImportViewModel importer;
     private final RecipientShares recipients;
     private final ShareViewModel shares;
+    private final Optional<ShareRefreshViewModel> shareRefresh;
     private final DatabricksWarehouses warehouses;
     private final ConnectDialogViewModel connect;
 
@@ -83,8 +90,18 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /**
+     * How a recipient's Refresh reads a share's change data feed: an adapter over the protocol client (which the app
+     * opens and closes per refresh). Empty until the client reads change data feeds; Refresh is then not offered.
+     */
+    public record RecipientWiring(Optional<Function<DeltaSharingClient, ChangeFeed>> changeFeeds) {
+        public static RecipientWiring system() {
+            return new RecipientWiring(Optional.empty());
+        }
+    }
+
     private AppContext(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator,
-                       ProviderWiring provider) {
+                       ProviderWiring provider, RecipientWiring recipient) {
         this.config = config;
         config.keepPrivate();
         this.settings = settings;
@@ -117,6 +134,9 @@ public final class AppContext implements AutoCloseable {
         this.providerSharing = new ProviderSharingViewModel(source, runner, session);
         this.importer = new ImportViewModel(imports, shell, runner, session, settings);
         this.shares = new ShareViewModel(recipients, shell, runner, session, Clock.systemUTC());
+        this.shareRefresh = recipient.changeFeeds().map(feeds -> new ShareRefreshViewModel(
+                new RecipientRefreshes(recipients, feeds, Clock.systemUTC()), shares.shownProperty(), runner,
+                shell::refresh));
         this.warehouses = new DatabricksWarehouses(provider.driverOverrides(), decorator, closer);
         this.connect = new ConnectDialogViewModel(warehouses, new ConnectionProfiles(config.connectionsFolder()),
                 new ProviderCredentials(provider.credentialStore()), shell, runner, session, settings);
@@ -125,18 +145,24 @@ public final class AppContext implements AutoCloseable {
     /** The app as launched: system-property configuration, settings in java.util.prefs. */
     public static AppContext create() {
         return new AppContext(AppConfig.fromSystemProperties(), PreferencesSettings.fromSystemProperties(), UnaryOperator.identity(),
-                ProviderWiring.system());
+                ProviderWiring.system(), RecipientWiring.system());
     }
 
     /** @param decorator wraps the opened source, e.g. to inject faults in a test */
     public static AppContext create(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator) {
-        return new AppContext(config, settings, decorator, ProviderWiring.system());
+        return new AppContext(config, settings, decorator, ProviderWiring.system(), RecipientWiring.system());
     }
 
     /** As {@link #create(AppConfig, Settings, UnaryOperator)}, reaching Databricks as {@code provider} says. */
     public static AppContext create(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator,
                                     ProviderWiring provider) {
-        return new AppContext(config, settings, decorator, provider);
+        return new AppContext(config, settings, decorator, provider, RecipientWiring.system());
+    }
+
+    /** As {@link #create(AppConfig, Settings, UnaryOperator, ProviderWiring)}, refreshing shares as {@code recipient} says. */
+    public static AppContext create(AppConfig config, Settings settings, UnaryOperator<ConsumptionSource> decorator,
+                                    ProviderWiring provider, RecipientWiring recipient) {
+        return new AppContext(config, settings, decorator, provider, recipient);
     }
 
     public AppConfig config() {
@@ -200,6 +226,11 @@ public final class AppContext implements AutoCloseable {
     /** File → Open share profile…: the Delta Sharing recipient. */
     public ShareViewModel shares() {
         return shares;
+    }
+
+    /** Refresh for the shown share; empty while the wiring has no change feed to read shares with. */
+    public Optional<ShareRefreshViewModel> shareRefresh() {
+        return shareRefresh;
     }
 
     /** File → Connect to Databricks…: the provider's warehouse. */

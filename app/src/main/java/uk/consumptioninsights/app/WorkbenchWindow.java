@@ -18,6 +18,7 @@ import uk.consumptioninsights.app.importer.ImportView;
 import uk.consumptioninsights.app.overview.OverviewView;
 import uk.consumptioninsights.app.provider.ConnectDialog;
 import uk.consumptioninsights.app.settings.Settings;
+import uk.consumptioninsights.app.sharing.ShareRefreshView;
 import uk.consumptioninsights.app.sharing.ShareView;
 import uk.consumptioninsights.app.shell.ShellView;
 import uk.consumptioninsights.app.shell.ShellViewModel;
@@ -39,6 +40,7 @@ public final class WorkbenchWindow {
         ShareView shares = new ShareView(context.shares());
         List<MenuItem> fileItems = new ArrayList<>(imports.fileMenuItems());
         fileItems.addAll(shares.fileMenuItems());
+        context.shareRefresh().ifPresent(refresh -> fileItems.add(new ShareRefreshView(refresh).menuItem()));
         fileItems.addAll(new ConnectDialog(context.connect(), stage).fileMenuItems());
         ShellView shell = new ShellView(context.shell(), List.of(
                 new ShellView.Page("overviewTab", "Overview", new OverviewView(context.overview()).root()),

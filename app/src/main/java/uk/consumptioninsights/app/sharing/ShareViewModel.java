@@ -71,6 +71,7 @@ public final class ShareViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed", false);
     private final ReadOnlyStringWrapper tokenNotice = new ReadOnlyStringWrapper(this, "tokenNotice", "");
+    private final ReadOnlyObjectWrapper<OpenedShare> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final BooleanBinding canLoad;
     private TaskHandle current = TaskHandle.NONE;
     /** The title of the share source last shown, to drop its token notice once another source is shown. */
@@ -89,6 +90,7 @@ public final class ShareViewModel {
             if (shownTitle != null && !shownTitle.equals(title)) {
                 tokenNotice.set("");
                 shownTitle = null;
+                shown.set(null);
             }
         });
     }
@@ -183,6 +185,7 @@ public final class ShareViewModel {
                     OpenedSource opened = result.opened();
                     shell.switchTo(opened);
                     shownTitle = opened.descriptor().title();
+                    shown.set(share);
                     message.set(share.summary());
                     tokenNotice.set(tokenNoticeFor(from).orElse(""));
                     browserOpen.set(false);
@@ -309,6 +312,11 @@ public final class ShareViewModel {
 
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
+    }
+
+    /** The share loaded last while it is the source shown; null once another source is shown. */
+    public ReadOnlyObjectProperty<OpenedShare> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     /** The banner about the shown share's token expiring or expired; empty otherwise. */

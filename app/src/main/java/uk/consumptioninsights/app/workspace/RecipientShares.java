@@ -60,6 +60,8 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
     private final Map<SourceDescriptor, LocalWorkspace> shown = new ConcurrentHashMap<>();
     /** The last load of each workspace: releasing an earlier load of the same share must not close it. */
     private final Map<Path, OpenedShare> latest = new ConcurrentHashMap<>();
+    /** The profile each workspace was last loaded with, for a refresh. */
+    private final Map<Path, Path> profiles = new ConcurrentHashMap<>();
     private final RememberedCatalogs catalogs;
 
     /**
@@ -190,6 +192,7 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
         LOG.info("{} Workspace {}", summary, file);
         OpenedShare opened = new OpenedShare(decorator.apply(source), new WorkspaceGovernance(workspace), file, summary);
         latest.put(file, opened);
+        profiles.put(file, catalog.profile());
         return opened;
     }
 
@@ -233,7 +236,7 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
     }
 
     /** The client's messages are already written for the user; the app shows source exceptions' messages. */
-    private static SourceException asSourceException(SharingException e) {
+    static SourceException asSourceException(SharingException e) {
         return new SourceException(e.getMessage(), e);
     }
 
@@ -250,6 +253,22 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
 
     private static String megabytes(long bytes) {
         return String.format(Locale.UK, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    /** The open workspace of {@code share} while it is the latest load of its share; empty once released. */
+    Optional<LocalWorkspace> workspaceOf(OpenedShare share) {
+        Path file = share.workspaceFile();
+        return latest.get(file) == share ? Optional.ofNullable(open.get(file)) : Optional.empty();
+    }
+
+    /** A protocol client for the profile {@code share} was loaded with; the caller closes it. */
+    DeltaSharingClient clientFor(OpenedShare share) {
+        Path profile = profiles.get(share.workspaceFile());
+        if (profile == null) {
+            throw new SourceException("The share's profile is not known any more. Open the share profile and load the "
+                    + "tables again.");
+        }
+        return client(readProfile(profile));
     }
 
     /** The open recipient workspace behind a shown share's source, for local rescoring. */

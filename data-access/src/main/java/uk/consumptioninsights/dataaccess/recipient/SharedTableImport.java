@@ -26,48 +26,17 @@ public final class SharedTableImport {
 
     /** Replaces {@code target} (e.g. {@code shared.consumption_half_hourly}) inside the caller's transaction. */
     public static long into(Connection c, String target, SharedTableKind kind, SharedTableFiles table) throws SQLException {
-        List<String> missing = kind.missingFrom(table.columns());
-        if (!missing.isEmpty()) {
-            throw new SourceException("The shared table " + table.title() + " cannot be read as "
-                    + kind.displayName().toLowerCase(Locale.ROOT) + ": it has no " + String.join(", ", missing)
-                    + " column. Ask the provider which table of the share holds it.");
-        }
-        Map<String, SharedColumn> declared = new HashMap<>();
-        for (SharedColumn column : table.columns()) {
-            declared.put(column.name().toLowerCase(Locale.ROOT), column);
-        }
-        List<String> partitions = table.partitionColumns().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        requireReadable(kind, table);
         if (table.files().isEmpty()) {
             createEmpty(c, target, kind);
             return 0;
         }
-        String files = table.files().stream().map(f -> quote(f.path().toAbsolutePath().toString()))
-                .collect(Collectors.joining(", ", "[", "]"));
-        List<String> inFiles = fileColumns(c, files);
+        Projection projection = project(c, kind, table);
         try (Statement st = c.createStatement()) {
-            if (!partitions.isEmpty()) {
-                filePartitions(c, table, partitions);
-            }
-            List<String> select = new ArrayList<>();
-            for (SharedTableKind.Expected e : kind.columns()) {
-                String value;
-                if (partitions.contains(e.name())) {
-                    value = "CAST(nullif(fp." + ident(e.name()) + ", '') AS " + declared.get(e.name()).duckdbType() + ")";
-                } else if (declared.containsKey(e.name()) && inFiles.contains(e.name())) {
-                    value = "p." + ident(e.name());
-                } else {
-                    value = "NULL";
-                }
-                select.add("CAST(" + value + " AS " + e.localType() + ") AS " + ident(e.name()));
-            }
-            String sql = "CREATE OR REPLACE TABLE " + target + " AS SELECT " + String.join(", ", select)
-                    + " FROM read_parquet(" + files + ", filename = true, union_by_name = true) p"
-                    + (partitions.isEmpty() ? "" : " JOIN file_partitions fp ON fp.file = p.filename");
-            st.execute(sql);
-            if (!partitions.isEmpty()) {
-                st.execute("DROP TABLE file_partitions");
-            }
+            st.execute("CREATE OR REPLACE TABLE " + target + " AS SELECT " + projection.columns() + " FROM "
+                    + projection.from());
         }
+        projection.drop(c);
         long rows = count(c, target);
         if (table.expectedRows().isPresent() && table.expectedRows().getAsLong() != rows) {
             throw new SourceException("The shared table " + table.title() + " should have "
@@ -75,6 +44,65 @@ public final class SharedTableImport {
                     + ". Nothing was replaced; open the share again to download it afresh.");
         }
         return rows;
+    }
+
+    /** Refuses a table that lacks a column the workbench needs, naming it. */
+    static void requireReadable(SharedTableKind kind, SharedTableFiles table) {
+        List<String> missing = kind.missingFrom(table.columns());
+        if (!missing.isEmpty()) {
+            throw new SourceException("The shared table " + table.title() + " cannot be read as "
+                    + kind.displayName().toLowerCase(Locale.ROOT) + ": it has no " + String.join(", ", missing)
+                    + " column. Ask the provider which table of the share holds it.");
+        }
+    }
+
+    /**
+     * The rows of a table's (non-empty) files in the workbench's columns: {@code SELECT columns FROM from}, where
+     * {@code p} is the Parquet relation (with {@code p.filename}) for callers that need more of each file.
+     *
+     * @param columns     the kind's columns, typed and named as the local table's
+     * @param from        the Parquet files, joined to their partition values when the table is partitioned
+     * @param fileColumns every column name the files hold, lower-cased
+     */
+    record Projection(String columns, String from, List<String> fileColumns, boolean partitioned) {
+
+        /** Drops the partition values' temporary table, once the statement using {@link #from} has run. */
+        void drop(Connection c) throws SQLException {
+            if (partitioned) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TABLE file_partitions");
+                }
+            }
+        }
+    }
+
+    static Projection project(Connection c, SharedTableKind kind, SharedTableFiles table) throws SQLException {
+        Map<String, SharedColumn> declared = new HashMap<>();
+        for (SharedColumn column : table.columns()) {
+            declared.put(column.name().toLowerCase(Locale.ROOT), column);
+        }
+        List<String> partitions = table.partitionColumns().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        String files = table.files().stream().map(f -> quote(f.path().toAbsolutePath().toString()))
+                .collect(Collectors.joining(", ", "[", "]"));
+        List<String> inFiles = fileColumns(c, files);
+        if (!partitions.isEmpty()) {
+            filePartitions(c, table, partitions);
+        }
+        List<String> select = new ArrayList<>();
+        for (SharedTableKind.Expected e : kind.columns()) {
+            String value;
+            if (partitions.contains(e.name())) {
+                value = "CAST(nullif(fp." + ident(e.name()) + ", '') AS " + declared.get(e.name()).duckdbType() + ")";
+            } else if (declared.containsKey(e.name()) && inFiles.contains(e.name())) {
+                value = "p." + ident(e.name());
+            } else {
+                value = "NULL";
+            }
+            select.add("CAST(" + value + " AS " + e.localType() + ") AS " + ident(e.name()));
+        }
+        String from = "read_parquet(" + files + ", filename = true, union_by_name = true) p"
+                + (partitions.isEmpty() ? "" : " JOIN file_partitions fp ON fp.file = p.filename");
+        return new Projection(String.join(", ", select), from, inFiles, !partitions.isEmpty());
     }
 
     private static void createEmpty(Connection c, String target, SharedTableKind kind) throws SQLException {
@@ -118,7 +146,7 @@ public final class SharedTableImport {
         }
     }
 
-    private static long count(Connection c, String target) throws SQLException {
+    static long count(Connection c, String target) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + target)) {
             rs.next();
             return rs.getLong(1);
@@ -129,7 +157,7 @@ public final class SharedTableImport {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    private static String ident(String name) {
+    static String ident(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

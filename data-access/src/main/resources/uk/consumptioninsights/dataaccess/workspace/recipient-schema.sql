@@ -10,7 +10,25 @@ CREATE TABLE IF NOT EXISTS meta.workspace_info (
     value VARCHAR NOT NULL
 );
 
--- Replaced as a whole by each load of the share (SharedTableImport); empty until the first.
+-- One row per load or refresh of a shared table, kept across loads (created on open, so older copies gain it). mode is
+-- 'changes' (only the change data feed since from_version applied) or 'snapshot' (the table replaced whole, for the
+-- reason given); from_version is NULL when nothing was cached, bytes_downloaded when the loader did not say.
+CREATE TABLE IF NOT EXISTS meta.share_refreshes (
+    table_name       VARCHAR   NOT NULL,
+    refreshed_at_utc TIMESTAMP NOT NULL,
+    from_version     BIGINT,
+    to_version       BIGINT    NOT NULL,
+    mode             VARCHAR   NOT NULL,
+    rows_inserted    BIGINT    NOT NULL,
+    rows_deleted     BIGINT    NOT NULL,
+    rows_updated     BIGINT    NOT NULL,
+    bytes_downloaded BIGINT,
+    seconds          DOUBLE    NOT NULL,
+    reason           VARCHAR   NOT NULL
+);
+
+-- Replaced as a whole by each load of the share (SharedTableImport), changed in place by a refresh that applies the
+-- change data feed (SharedTableChanges); empty until the first.
 CREATE TABLE IF NOT EXISTS shared.consumption_half_hourly (
     mpan_pseudonym     VARCHAR,
     gsp_group          VARCHAR,
