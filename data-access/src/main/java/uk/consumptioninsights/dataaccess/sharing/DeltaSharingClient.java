@@ -1,6 +1,7 @@
 package uk.consumptioninsights.dataaccess.sharing;
 
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -10,6 +11,8 @@ import uk.consumptioninsights.dataaccess.sharing.SharingProfile.OAuthClientCrede
 import uk.consumptioninsights.dataaccess.sharing.auth.ClientCredentialsTokens;
 import uk.consumptioninsights.dataaccess.sharing.auth.StaticBearerToken;
 import uk.consumptioninsights.dataaccess.sharing.auth.TokenSource;
+import uk.consumptioninsights.dataaccess.sharing.download.ChangesDownloader;
+import uk.consumptioninsights.dataaccess.sharing.download.ParallelDownloads;
 import uk.consumptioninsights.dataaccess.sharing.download.SnapshotDownloader;
 import uk.consumptioninsights.dataaccess.sharing.download.StorageFetcher;
 import uk.consumptioninsights.dataaccess.sharing.download.TableCache;
@@ -35,6 +38,7 @@ public final class DeltaSharingClient implements AutoCloseable {
     private final SharingProfile profile;
     private final SharingApi api;
     private final SnapshotDownloader downloader;
+    private final ChangesDownloader changesDownloader;
 
     public DeltaSharingClient(SharingProfile profile) {
         this(profile, SharingClientSettings.defaults());
@@ -56,9 +60,12 @@ public final class DeltaSharingClient implements AutoCloseable {
         this.api = new SharingApi(transport, settings.pageSize(), settings.maxPages(), settings.limits());
         StorageFetcher fetcher = new StorageFetcher(storageHttp, settings.requestTimeout(), userAgent,
                 settings.clock(), settings.limits());
-        this.downloader = new SnapshotDownloader(new TableCache(settings.cacheDir()), fetcher, retrier, api::query,
-                endpoint.base().toString(), settings.downloadParallelism(), settings.maxUrlRefreshes(),
+        ParallelDownloads downloads = new ParallelDownloads(fetcher, retrier, settings.downloadParallelism(),
                 settings.urlRefreshMargin(), settings.clock());
+        TableCache cache = new TableCache(settings.cacheDir());
+        this.downloader = new SnapshotDownloader(cache, downloads, api::query, endpoint.base().toString(),
+                settings.maxUrlRefreshes(), settings.clock());
+        this.changesDownloader = new ChangesDownloader(cache, downloads, api::changes, settings.maxUrlRefreshes());
         if (profile.isExpired(settings.clock().instant())) {
             LOG.warn("The profile's token expired at {}; the server will probably refuse it",
                     profile.expirationTime());
@@ -102,6 +109,15 @@ public final class DeltaSharingClient implements AutoCloseable {
         return api.listShares(progress);
     }
 
+    /** The share as the server describes it; a NOT_FOUND failure when it is not shared with this recipient. */
+    public Share share(String share) {
+        return share(share, Progress.NONE);
+    }
+
+    public Share share(String share, Progress progress) {
+        return api.share(share, progress);
+    }
+
     public List<String> listSchemas(String share) {
         return listSchemas(share, Progress.NONE);
     }
@@ -136,6 +152,14 @@ public final class DeltaSharingClient implements AutoCloseable {
         return api.tableVersion(table, progress);
     }
 
+    /**
+     * The earliest version committed at or after {@code startingTimestamp} (the table's history must be shared); a
+     * time before the first commit gives version 0.
+     */
+    public long tableVersion(SharedTable table, Instant startingTimestamp, Progress progress) {
+        return api.tableVersion(table, startingTimestamp, progress);
+    }
+
     public TableMetadata metadata(SharedTable table) {
         return metadata(table, Progress.NONE);
     }
@@ -155,6 +179,24 @@ public final class DeltaSharingClient implements AutoCloseable {
     /** Downloads (or reuses from the cache) every file of the snapshot; complete or a failure, never partial. */
     public DownloadedTable download(TableSnapshot snapshot, Progress progress) {
         return downloader.download(snapshot, progress);
+    }
+
+    /**
+     * The row changes of the versions in {@code range}, both ends inclusive: one {@link ChangeFile} per {@code add},
+     * {@code cdf} or {@code remove} action, ordered by commit version, each with its commit's version and time. An
+     * open-ended range ends at the version that is latest when asked. A table that does not record its changes
+     * ({@link TableMetadata#changeDataFeed()} false) fails with an UNSUPPORTED {@link SharingException} that says so.
+     */
+    public TableChanges changes(SharedTable table, ChangeRange range, Progress progress) {
+        return api.changes(table, range, progress);
+    }
+
+    /**
+     * Downloads (or reuses from the cache) every file of a change data feed answer; complete or a failure, never
+     * partial. Expired links are renewed by asking for the same versions again.
+     */
+    public DownloadedChanges download(TableChanges changes, Progress progress) {
+        return changesDownloader.download(changes, progress);
     }
 
     /**

@@ -1,21 +1,30 @@
 package uk.consumptioninsights.dataaccess.sharing.protocol;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.dataaccess.sharing.ChangeFile;
+import uk.consumptioninsights.dataaccess.sharing.ChangeRange;
 import uk.consumptioninsights.dataaccess.sharing.QueryOptions;
 import uk.consumptioninsights.dataaccess.sharing.QueryOptions.PartitionDateRange;
+import uk.consumptioninsights.dataaccess.sharing.Share;
 import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.SharedTable;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
 import uk.consumptioninsights.dataaccess.sharing.SharingLimits;
+import uk.consumptioninsights.dataaccess.sharing.TableChanges;
 import uk.consumptioninsights.dataaccess.sharing.TableMetadata;
 import uk.consumptioninsights.dataaccess.sharing.TableSnapshot;
 import uk.consumptioninsights.dataaccess.sharing.http.ApiRequest;
@@ -104,6 +113,23 @@ public final class SharingApi {
         }
     }
 
+    public Share share(String share, Progress progress) {
+        requireAddressable(share, "share");
+        return transport.send(ApiRequest.get(List.of("shares", share), Map.of(), "read share '" + share + "'",
+                        "Share '" + share + "'").withBodyLimit(limits.maxListPageBytes()), progress,
+                (headers, body) -> ShareResponse.read(body, share));
+    }
+
+    /** The earliest version committed at or after {@code startingTimestamp} (needs history sharing). */
+    public long tableVersion(SharedTable table, Instant startingTimestamp, Progress progress) {
+        String what = "the version of " + table.qualifiedName() + " at " + timestamp(startingTimestamp);
+        return transport.send(ApiRequest.get(tablePath(table, "version"),
+                        Map.of("startingTimestamp", timestamp(startingTimestamp)),
+                        "read the version of table " + table.qualifiedName() + " at " + timestamp(startingTimestamp),
+                        tableSubject(table)), progress,
+                (headers, body) -> ResponseHeaders.tableVersion(headers, what));
+    }
+
     public long tableVersion(SharedTable table, Progress progress) {
         String what = "the version of " + table.qualifiedName();
         return transport.send(ApiRequest.get(tablePath(table, "version"), Map.of(),
@@ -155,6 +181,106 @@ public final class SharingApi {
         LOG.info("Table {} version {}: {} files ({} outside the date range)", table.qualifiedName(),
                 metadata.version(), kept.size(), files.size() - kept.size());
         return new TableSnapshot(table, metadata, metadata.version(), kept, options);
+    }
+
+    /**
+     * The change data feed of the versions in {@code range}. An open end is pinned to the version that is latest when
+     * asked, and an end by time to the version it stands for, so the answer covers known versions; every action must
+     * lie within them. A refusal for a table that does not record changes says so.
+     */
+    public TableChanges changes(SharedTable table, ChangeRange range, Progress progress) {
+        TableMetadataCheck.requireUrlAccess(table);
+        String what = "the changes of " + table.qualifiedName();
+        ApiRequest request = ApiRequest.get(tablePath(table, "changes"), Map.of(),
+                        "read the changes of table " + table.qualifiedName(), tableSubject(table))
+                .withHeader(Capabilities.HEADER, Capabilities.QUERY_REQUEST);
+        request = range.startingVersion().isPresent()
+                ? request.withQuery("startingVersion", Long.toString(range.startingVersion().getAsLong()))
+                : request.withQuery("startingTimestamp", timestamp(range.startingTimestamp()));
+        long endingVersion;
+        if (range.endingTimestamp() != null) {
+            endingVersion = lastVersionAtOrBefore(table, range.endingTimestamp(), progress);
+            request = request.withQuery("endingTimestamp", timestamp(range.endingTimestamp()));
+        } else {
+            endingVersion = range.endingVersion().isPresent() ? range.endingVersion().getAsLong()
+                    : tableVersion(table, progress);
+            request = request.withQuery("endingVersion", Long.toString(endingVersion));
+        }
+        ChangesAnswer answer;
+        try {
+            answer = transport.send(request, progress, (headers, body) -> {
+                Capabilities answered = ResponseHeaders.requireParquet(headers, what);
+                return new ChangesAnswer(ChangesResponse.read(body, answered.promisesEndStreamAction(), what,
+                        limits.maxLineBytes()), ResponseHeaders.optionalTableVersion(headers, what));
+            });
+        } catch (SharingException refused) {
+            throw refused.category() == Category.BAD_REQUEST ? withoutChangeDataFeed(table, refused, progress)
+                    : refused;
+        }
+        long startingVersion = range.startingVersion().isPresent() ? range.startingVersion().getAsLong()
+                : answer.startingVersion().isPresent() ? answer.startingVersion().getAsLong()
+                : tableVersion(table, range.startingTimestamp(), progress);
+        for (ChangeFile change : answer.result().changes()) {
+            if (change.commitVersion() < startingVersion || change.commitVersion() > endingVersion) {
+                throw SharingException.of(Category.PROTOCOL, "The sharing server's answer to " + what + " holds "
+                        + "a change of version " + change.commitVersion() + " (file "
+                        + ActionParser.quote(change.file().id()) + "), outside the versions " + startingVersion
+                        + " to " + endingVersion + " that were asked for, so the changes cannot be trusted. Tell "
+                        + "your data provider; trying again will not help.");
+            }
+        }
+        TableMetadata metadata = TableMetadataCheck.check(table, answer.result().protocol(),
+                answer.result().metadata(), endingVersion);
+        List<ChangeFile> files = answer.result().changes().stream()
+                .sorted(Comparator.comparingLong(ChangeFile::commitVersion)).toList();
+        LOG.info("Table {} versions {} to {}: {} change files", table.qualifiedName(), startingVersion,
+                endingVersion, files.size());
+        return new TableChanges(table, metadata, startingVersion, endingVersion, files);
+    }
+
+    /** @param startingVersion the Delta-Table-Version header, which the protocol leaves optional here */
+    private record ChangesAnswer(ChangesResponse.Result result, OptionalLong startingVersion) {
+    }
+
+    /**
+     * The last version committed at or before {@code time}: one before the first committed after it. When none was
+     * committed after it (the server refuses a time past its latest commit) that is the latest version.
+     */
+    private long lastVersionAtOrBefore(SharedTable table, Instant time, Progress progress) {
+        Instant justAfter = time.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+        try {
+            return tableVersion(table, justAfter, progress) - 1;
+        } catch (SharingException e) {
+            if (e.category() != Category.BAD_REQUEST) {
+                throw e;
+            }
+            return tableVersion(table, progress);
+        }
+    }
+
+    /**
+     * A 400 to a changes request: when the table does not record its changes, the user is told so and what to do
+     * instead; any other refusal (a time before the table existed, say) stands as the server put it.
+     */
+    private SharingException withoutChangeDataFeed(SharedTable table, SharingException refused, Progress progress) {
+        TableMetadata metadata;
+        try {
+            metadata = metadata(table, progress);
+        } catch (SharingException notReadable) {
+            return refused;
+        }
+        if (metadata.changeDataFeed()) {
+            return refused;
+        }
+        return SharingException.http(Category.UNSUPPORTED, "The table " + table.qualifiedName() + " does not "
+                + "record its row changes (its change data feed is off), so its changes cannot be read. Download the "
+                + "whole table again instead, or ask your data provider to set " + TableMetadata.CHANGE_DATA_FEED
+                + "=true on it and share its history.", refused.httpStatus().orElse(400), false,
+                refused.serverErrorCode().orElse(null), null);
+    }
+
+    private static String timestamp(Instant time) {
+        return DateTimeFormatter.ISO_INSTANT.format(time);
     }
 
     private record VersionedAnswer(QueryResponse.Result answer, long version) {
