@@ -57,13 +57,14 @@ public final class DeltaSharingClient implements AutoCloseable {
         ApiTransport transport = new ApiTransport(endpoint, tokens, apiHttp, retrier, settings.requestTimeout(),
                 userAgent, new HttpFailures(redaction, settings.clock(), tokens::rejectionAdvice), redaction,
                 settings.limits());
-        this.api = new SharingApi(transport, settings.pageSize(), settings.maxPages(), settings.limits());
+        this.api = new SharingApi(transport, settings.pageSize(), settings.maxPages(), settings.maxFilesPerPage(),
+                settings.limits());
         StorageFetcher fetcher = new StorageFetcher(storageHttp, settings.requestTimeout(), userAgent,
                 settings.clock(), settings.limits());
         ParallelDownloads downloads = new ParallelDownloads(fetcher, retrier, settings.downloadParallelism(),
                 settings.urlRefreshMargin(), settings.clock());
         TableCache cache = new TableCache(settings.cacheDir());
-        this.downloader = new SnapshotDownloader(cache, downloads, api::query, endpoint.base().toString(),
+        this.downloader = new SnapshotDownloader(cache, downloads, api::query, api::renew, endpoint.base().toString(),
                 settings.maxUrlRefreshes(), settings.clock());
         this.changesDownloader = new ChangesDownloader(cache, downloads, api::changes, settings.maxUrlRefreshes());
         if (profile.isExpired(settings.clock().instant())) {

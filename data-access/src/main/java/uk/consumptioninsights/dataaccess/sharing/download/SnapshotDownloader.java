@@ -2,23 +2,12 @@ package uk.consumptioninsights.dataaccess.sharing.download;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +16,7 @@ import uk.consumptioninsights.dataaccess.sharing.DownloadedTable;
 import uk.consumptioninsights.dataaccess.sharing.QueryOptions;
 import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.SharedTable;
-import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.TableSnapshot;
-import uk.consumptioninsights.dataaccess.sharing.http.Retrier;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
@@ -45,16 +32,18 @@ public final class SnapshotDownloader {
     private final TableCache cache;
     private final ParallelDownloads downloads;
     private final UrlRefresher.Requery requery;
+    private final UrlRefresher.Renewal renewal;
     private final String endpoint;
     private final int maxUrlRefreshes;
     private final Clock clock;
 
     /** @param endpoint the sharing server's base URL, recorded in manifests so providers never mix */
     public SnapshotDownloader(TableCache cache, ParallelDownloads downloads, UrlRefresher.Requery requery,
-                              String endpoint, int maxUrlRefreshes, Clock clock) {
+                              UrlRefresher.Renewal renewal, String endpoint, int maxUrlRefreshes, Clock clock) {
         this.cache = cache;
         this.downloads = downloads;
         this.requery = requery;
+        this.renewal = renewal;
         this.endpoint = endpoint;
         this.maxUrlRefreshes = maxUrlRefreshes;
         this.clock = clock;
@@ -138,7 +127,7 @@ public final class SnapshotDownloader {
         if (missing.isEmpty()) {
             return 0;
         }
-        UrlRefresher refresher = new UrlRefresher(new SnapshotLinks(requery, snapshot),
+        UrlRefresher refresher = new UrlRefresher(new SnapshotLinks(requery, renewal, snapshot),
                 snapshot.table().qualifiedName(), missing, maxUrlRefreshes);
         return downloads.fetchAll(missing, file -> dir.resolve(TableCache.fileName(file.id())), refresher, bytes,
                 progress);

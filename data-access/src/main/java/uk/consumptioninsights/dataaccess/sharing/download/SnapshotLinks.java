@@ -9,27 +9,48 @@ import uk.consumptioninsights.dataaccess.sharing.TableSnapshot;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
- * Fresh URLs for a snapshot's files: the same query again, pinned to the snapshot's version when the table's history
- * is shared (otherwise the latest, which still has the files if the table has not changed).
+ * Fresh URLs for a snapshot's files: through the refresh token the server gave with a latest snapshot, which returns
+ * the same files whatever happened to the table since; without one (or once the server refuses it), the same query
+ * again, pinned to the snapshot's version when the table's history is shared (otherwise the latest, which still has
+ * the files if the table has not changed).
  */
 final class SnapshotLinks implements FreshLinks {
 
     private final UrlRefresher.Requery requery;
+    private final UrlRefresher.Renewal renewal;
     private final TableSnapshot snapshot;
+    private String refreshToken;
     private boolean pinningRefused;
     private long lastVersion;
 
-    SnapshotLinks(UrlRefresher.Requery requery, TableSnapshot snapshot) {
+    SnapshotLinks(UrlRefresher.Requery requery, UrlRefresher.Renewal renewal, TableSnapshot snapshot) {
         this.requery = requery;
+        this.renewal = renewal;
         this.snapshot = snapshot;
+        this.refreshToken = snapshot.refreshToken();
         this.lastVersion = snapshot.version();
     }
 
     @Override
     public List<SharedFile> ask(Progress progress) {
-        TableSnapshot fresh = requeryPinned(progress);
+        TableSnapshot fresh = refreshToken != null ? renewed(progress) : requeryPinned(progress);
         lastVersion = fresh.version();
         return fresh.files();
+    }
+
+    /** A refused token (expired, say) is dropped, and the question asked again instead. */
+    private TableSnapshot renewed(Progress progress) {
+        try {
+            TableSnapshot fresh = renewal.renew(snapshot.table(), snapshot.options(), refreshToken, progress);
+            refreshToken = fresh.refreshToken() != null ? fresh.refreshToken() : refreshToken;
+            return fresh;
+        } catch (SharingException e) {
+            if (e.category() != Category.BAD_REQUEST) {
+                throw e;
+            }
+            refreshToken = null;
+            return requeryPinned(progress);
+        }
     }
 
     @Override

@@ -28,6 +28,12 @@ public final class UrlRefresher {
         TableSnapshot query(SharedTable table, QueryOptions options, Progress progress);
     }
 
+    /** Asks the server for the same files as an earlier answer, through that answer's refresh token. */
+    @FunctionalInterface
+    public interface Renewal {
+        TableSnapshot renew(SharedTable table, QueryOptions options, String refreshToken, Progress progress);
+    }
+
     private final FreshLinks links;
     private final String tableName;
     private final int maxRefreshes;

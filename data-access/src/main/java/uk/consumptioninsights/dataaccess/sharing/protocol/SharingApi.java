@@ -43,16 +43,22 @@ public final class SharingApi {
     private final ApiTransport transport;
     private final int pageSize;
     private final int maxPages;
+    private final int maxFilesPerPage;
     private final SharingLimits limits;
 
-    /** @param pageSize maxResults per list page (never 0); @param maxPages the loop guard for list and query pages */
-    public SharingApi(ApiTransport transport, int pageSize, int maxPages, SharingLimits limits) {
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("A list page must ask for at least one item");
+    /**
+     * @param pageSize        maxResults per list page (never 0)
+     * @param maxPages        the loop guard for list and query pages
+     * @param maxFilesPerPage maxFiles per page of a query answer
+     */
+    public SharingApi(ApiTransport transport, int pageSize, int maxPages, int maxFilesPerPage, SharingLimits limits) {
+        if (pageSize < 1 || maxFilesPerPage < 1) {
+            throw new IllegalArgumentException("A page must ask for at least one item");
         }
         this.transport = transport;
         this.pageSize = pageSize;
         this.maxPages = maxPages;
+        this.maxFilesPerPage = maxFilesPerPage;
         this.limits = limits;
     }
 
@@ -155,14 +161,31 @@ public final class SharingApi {
      * dropped here too, since servers may ignore the hint.
      */
     public TableSnapshot query(SharedTable table, QueryOptions options, Progress progress) {
+        return query(table, options, null, progress);
+    }
+
+    /**
+     * The same files as an earlier latest-snapshot answer at fresh URLs, through the refresh token that answer gave
+     * (delta-sharing issue #383): unlike asking again, this works after the table moved on and without history sharing.
+     */
+    public TableSnapshot renew(SharedTable table, QueryOptions options, String refreshToken, Progress progress) {
+        return query(table, options, refreshToken, progress);
+    }
+
+    private TableSnapshot query(SharedTable table, QueryOptions options, String refreshToken, Progress progress) {
         TableMetadataCheck.requireUrlAccess(table);
         String what = "the query for " + table.qualifiedName();
         QueryPages pages = new QueryPages(table);
         Set<String> tokens = new HashSet<>();
         String pageToken = null;
+        String nextRefreshToken = null;
         for (int page = 1; ; page++) {
-            VersionedAnswer result = queryPage(table, options, pageToken, progress, what);
-            pageToken = result.answer().end() == null ? null : result.answer().end().nextPageToken();
+            VersionedAnswer result = queryPage(table, options, pageToken, refreshToken, progress, what);
+            Action.EndStream end = result.answer().end();
+            pageToken = end == null ? null : end.nextPageToken();
+            if (end != null && end.refreshToken() != null && !end.refreshToken().isEmpty()) {
+                nextRefreshToken = end.refreshToken();
+            }
             // An endless server is named as such, before its repeated pages are taken for contradictions.
             if (pageToken != null && (!tokens.add(pageToken) || page >= maxPages)) {
                 throw SharingException.of(Category.PROTOCOL, "The sharing server kept sending more pages of files "
@@ -178,9 +201,9 @@ public final class SharingApi {
         TableMetadata metadata = pages.metadata();
         List<SharedFile> files = pages.files();
         List<SharedFile> kept = withinDateRange(files, metadata, options.dateRange());
-        LOG.info("Table {} version {}: {} files ({} outside the date range)", table.qualifiedName(),
-                metadata.version(), kept.size(), files.size() - kept.size());
-        return new TableSnapshot(table, metadata, metadata.version(), kept, options);
+        LOG.info("Table {} version {}: {} files ({} outside the date range) in {} page(s)", table.qualifiedName(),
+                metadata.version(), kept.size(), files.size() - kept.size(), tokens.size() + 1);
+        return new TableSnapshot(table, metadata, metadata.version(), kept, options, nextRefreshToken);
     }
 
     /**
@@ -286,15 +309,17 @@ public final class SharingApi {
     private record VersionedAnswer(QueryResponse.Result answer, long version) {
     }
 
-    private VersionedAnswer queryPage(SharedTable table, QueryOptions options, String pageToken, Progress progress,
-                                      String what) {
+    /** A refresh token is asked for on latest-snapshot queries only: a pinned version needs no renewal token. */
+    private VersionedAnswer queryPage(SharedTable table, QueryOptions options, String pageToken, String refreshToken,
+                                      Progress progress, String what) {
+        String body = QueryBody.of(options, pageToken, maxFilesPerPage, options.version().isEmpty(), refreshToken);
         ApiRequest request = new ApiRequest(tablePath(table, "query"), Map.of(),
-                Map.of(Capabilities.HEADER, Capabilities.QUERY_REQUEST), QueryBody.of(options, pageToken),
+                Map.of(Capabilities.HEADER, Capabilities.QUERY_REQUEST), body,
                 "list the files of table " + table.qualifiedName(), tableSubject(table));
-        return transport.send(request, progress, (headers, body) -> {
+        return transport.send(request, progress, (headers, answerBody) -> {
             Capabilities answered = ResponseHeaders.requireParquet(headers, what);
             long version = ResponseHeaders.tableVersion(headers, what);
-            QueryResponse.Result answer = QueryResponse.readQuery(body, answered.promisesEndStreamAction(), what,
+            QueryResponse.Result answer = QueryResponse.readQuery(answerBody, answered.promisesEndStreamAction(), what,
                     limits.maxLineBytes());
             return new VersionedAnswer(answer, version);
         });
