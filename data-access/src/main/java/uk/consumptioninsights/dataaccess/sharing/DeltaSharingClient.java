@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.sharing.SharingProfile.BearerToken;
@@ -66,7 +67,9 @@ public final class DeltaSharingClient implements AutoCloseable {
         TableCache cache = new TableCache(settings.cacheDir());
         this.downloader = new SnapshotDownloader(cache, downloads, api::query, api::renew, endpoint.base().toString(),
                 settings.maxUrlRefreshes(), settings.clock());
-        this.changesDownloader = new ChangesDownloader(cache, downloads, api::changes, settings.maxUrlRefreshes());
+        this.changesDownloader = new ChangesDownloader(cache, downloads, api::changes,
+                (table, range, progress) -> api.dataChanges(table, range.startingVersion().orElseThrow(),
+                        range.endingVersion(), progress), settings.maxUrlRefreshes());
         if (profile.isExpired(settings.clock().instant())) {
             LOG.warn("The profile's token expired at {}; the server will probably refuse it",
                     profile.expirationTime());
@@ -190,6 +193,18 @@ public final class DeltaSharingClient implements AutoCloseable {
      */
     public TableChanges changes(SharedTable table, ChangeRange range, Progress progress) {
         return api.changes(table, range, progress);
+    }
+
+    /**
+     * The data files the commits from {@code startingVersion} to {@code endingVersion} (inclusive; empty for the
+     * latest) added and removed, through the query's {@code startingVersion}: {@code add} rows are inserts and
+     * {@code remove} rows deletes, as for {@link #changes}, but an update shows as its rewritten files rather than as
+     * row images, and the table need not record its changes (its history must be shared). Downloads with
+     * {@link #download(TableChanges, Progress)}.
+     */
+    public TableChanges dataChanges(SharedTable table, long startingVersion, OptionalLong endingVersion,
+                                    Progress progress) {
+        return api.dataChanges(table, startingVersion, endingVersion, progress);
     }
 
     /**

@@ -193,6 +193,46 @@ class ChangeDataFeedEndToEndTest {
     }
 
     @Test
+    void aQueryFromAStartingVersionListsTheDataFilesEachCommitAddedAndRemovedPageByPage() throws Exception {
+        DeltaSharingClient client = new DeltaSharingClient(SharingProfile.parse(server.profileV1Json(null)),
+                SharingClientSettings.defaults().withCacheDir(root.resolve("cache-" + (++caches)))
+                        .withMaxFilesPerPage(2));
+        server.clearRequests();
+
+        TableChanges changes = client.dataChanges(readings(), 2, java.util.OptionalLong.of(4), Progress.NONE);
+        DownloadedChanges downloaded = client.download(changes, Progress.NONE);
+
+        Map<Long, List<ChangeAction>> byVersion = actionsByVersion(changes);
+        assertThat(byVersion.keySet()).containsExactly(2L, 3L, 4L);
+        assertThat(byVersion.get(2L)).contains(ChangeAction.REMOVE, ChangeAction.ADD).doesNotContain(ChangeAction.CDF);
+        assertThat(byVersion.get(4L)).containsOnly(ChangeAction.REMOVE);
+        List<RecordedRequest> pages = server.requests().stream().filter(r -> r.pathAndQuery().endsWith("/query")).toList();
+        assertThat(pages).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(r.body()).contains("\"startingVersion\":2")
+                .contains("\"endingVersion\":4").contains("\"maxFiles\":2"));
+        assertThat(pages.subList(1, pages.size())).allSatisfy(r -> assertThat(r.body()).contains("\"pageToken\":"));
+        try (Connection duckdb = FixtureDuckDb.inMemory(); Statement st = duckdb.createStatement()) {
+            loadChanges(st, downloaded);
+            loadSnapshots(duckdb, 1, 4);
+            // Rewritten files re-add the rows they kept: what came and went adds up to the snapshots' difference.
+            String plus = "(" + INSERTED + ") UNION ALL (" + GONE + ")";
+            String minus = "(" + DELETED + ") UNION ALL (" + COME + ")";
+            assertThat(count(st, "(" + plus + ") EXCEPT ALL (" + minus + ")")).isZero();
+            assertThat(count(st, "(" + minus + ") EXCEPT ALL (" + plus + ")")).isZero();
+        }
+    }
+
+    @Test
+    void aTableWithoutChangeDataFeedStillListsItsDataChangesWhenItsHistoryIsShared() throws Exception {
+        TableChanges changes = client().dataChanges(new SharedTable(SHARE, SCHEMA, PLAIN), 1,
+                java.util.OptionalLong.empty(), Progress.NONE);
+
+        assertThat(changes.startingVersion()).isEqualTo(1);
+        assertThat(changes.endingVersion()).isEqualTo(1);
+        assertThat(changes.metadata().changeDataFeed()).isFalse();
+        assertThat(changes.files()).extracting(ChangeFile::action).contains(ChangeAction.REMOVE, ChangeAction.ADD);
+    }
+
+    @Test
     void expiredChangeLinksAreRenewedByAskingForTheSameVersionsAgain() throws Exception {
         DeltaSharingClient client = client();
         TableChanges first = client.changes(readings(), ChangeRange.fromVersion(2).toVersion(3), Progress.NONE);
@@ -209,6 +249,24 @@ class ChangeDataFeedEndToEndTest {
         // Each link was renewed before its first use: one storage request a file, none refused.
         assertThat(server.requests()).filteredOn(r -> r.server().equals("storage"))
                 .hasSize((int) expired.files().stream().map(f -> f.file().id()).distinct().count());
+    }
+
+    @Test
+    void expiredDataChangeLinksOfATableWithoutChangeDataFeedAreRenewedThroughTheSameQuery() throws Exception {
+        DeltaSharingClient client = client();
+        SharedTable plain = new SharedTable(SHARE, SCHEMA, PLAIN);
+        server.inject(Fault.of(Fault.Kind.EXPIRED_URL, Fault.Target.FILE, 100));
+        TableChanges expired = client.dataChanges(plain, 1, java.util.OptionalLong.of(1), Progress.NONE);
+        server.clearFaults();
+        server.clearRequests();
+
+        DownloadedChanges downloaded = client.download(expired, Progress.NONE);
+
+        assertThat(expired.files()).allSatisfy(f -> assertThat(f.file().urlExpiresBefore(Instant.now())).isTrue());
+        assertThat(downloaded.files()).hasSize(expired.files().size());
+        // The change data feed is refused for this table, so the data changes are asked again the same way.
+        assertThat(server.requests()).filteredOn(r -> r.pathAndQuery().endsWith("/query")).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("\"startingVersion\":1").contains("\"endingVersion\":1"));
     }
 
     @Test

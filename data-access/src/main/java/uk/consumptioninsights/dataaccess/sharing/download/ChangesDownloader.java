@@ -40,13 +40,20 @@ public final class ChangesDownloader {
 
     private final TableCache cache;
     private final ParallelDownloads downloads;
-    private final Reask reask;
+    private final Reask changeFeed;
+    private final Reask dataChanges;
     private final int maxUrlRefreshes;
 
-    public ChangesDownloader(TableCache cache, ParallelDownloads downloads, Reask reask, int maxUrlRefreshes) {
+    /**
+     * @param changeFeed  asks {@code /changes} for a range of versions
+     * @param dataChanges asks a query from a starting version for the same range
+     */
+    public ChangesDownloader(TableCache cache, ParallelDownloads downloads, Reask changeFeed, Reask dataChanges,
+                             int maxUrlRefreshes) {
         this.cache = cache;
         this.downloads = downloads;
-        this.reask = reask;
+        this.changeFeed = changeFeed;
+        this.dataChanges = dataChanges;
         this.maxUrlRefreshes = maxUrlRefreshes;
     }
 
@@ -85,7 +92,7 @@ public final class ChangesDownloader {
             bytes.report();
             long downloaded = 0;
             if (!missing.isEmpty()) {
-                UrlRefresher refresher = new UrlRefresher(new ChangeLinks(reask, changes),
+                UrlRefresher refresher = new UrlRefresher(new ChangeLinks(changeFeed, dataChanges, changes),
                         changes.table().qualifiedName(), missing, maxUrlRefreshes);
                 downloaded = downloads.fetchAll(missing, file -> dir.resolve(TableCache.fileName(file.id())),
                         refresher, bytes, progress);

@@ -1,6 +1,7 @@
 package uk.consumptioninsights.dataaccess.sharing.download;
 
 import java.util.List;
+import java.util.Set;
 import uk.consumptioninsights.dataaccess.sharing.QueryOptions;
 import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
@@ -32,7 +33,7 @@ final class SnapshotLinks implements FreshLinks {
     }
 
     @Override
-    public List<SharedFile> ask(Progress progress) {
+    public List<SharedFile> ask(Set<String> needed, Progress progress) {
         TableSnapshot fresh = refreshToken != null ? renewed(progress) : requeryPinned(progress);
         lastVersion = fresh.version();
         return fresh.files();

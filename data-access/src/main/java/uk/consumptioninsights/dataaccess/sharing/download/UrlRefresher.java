@@ -3,6 +3,7 @@ package uk.consumptioninsights.dataaccess.sharing.download;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.sharing.QueryOptions;
@@ -73,7 +74,7 @@ public final class UrlRefresher {
                     + "again; if it keeps happening, tell your data provider.");
         }
         Map<String, SharedFile> fresh = new HashMap<>();
-        links.ask(progress).forEach(f -> fresh.put(f.id(), f));
+        links.ask(Set.copyOf(current.keySet()), progress).forEach(f -> fresh.put(f.id(), f));
         int swapped = 0;
         for (Map.Entry<String, SharedFile> entry : current.entrySet()) {
             SharedFile renewed = fresh.get(entry.getKey());

@@ -12,10 +12,12 @@ import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
 
 /**
- * Reads a change data feed answer as it streams: protocol and metaData first (in either order), then {@code add},
- * {@code cdf} and {@code remove} actions in any order, each with its commit version and timestamp, then an optional
- * endStreamAction that must be last. A file may appear more than once (added by one commit, removed by a later one),
- * but never twice as the same action of the same commit.
+ * Reads a change data feed answer, or a query answer from a starting version, as it streams: protocol and metaData
+ * first (in either order), then {@code add}, {@code cdf} and {@code remove} actions in any order, each with its commit
+ * version and timestamp, then an optional endStreamAction that must be last. Later metaData lines are the table's
+ * historical metadata, which the protocol allows in these answers; they are passed over, since the files are read by
+ * column name. A file may appear more than once (added by one commit, removed by a later one), but never twice as the
+ * same action of the same commit.
  */
 public final class ChangesResponse {
 
@@ -29,9 +31,10 @@ public final class ChangesResponse {
 
     /**
      * @param endPromised  true when the server echoed includeendstreamaction=true
+     * @param paged        true when the request allowed pages (maxFiles); otherwise a next page token is an error
      * @param maxLineBytes the longest line read
      */
-    public static Result read(InputStream body, boolean endPromised, String what, long maxLineBytes)
+    public static Result read(InputStream body, boolean endPromised, boolean paged, String what, long maxLineBytes)
             throws IOException {
         Action.Protocol protocol = null;
         Action.Metadata metadata = null;
@@ -48,6 +51,8 @@ public final class ChangesResponse {
                     protocol = p;
                 } else if (action instanceof Action.Metadata m && metadata == null && changes.isEmpty()) {
                     metadata = m;
+                } else if (action instanceof Action.Metadata && metadata != null) {
+                    continue;
                 } else if (action instanceof Action.Change c && protocol != null && metadata != null) {
                     String key = c.key() + "@" + c.change().commitVersion() + "#" + c.change().file().id();
                     Integer first = lineOfChange.putIfAbsent(key, c.line());
@@ -85,7 +90,7 @@ public final class ChangesResponse {
             throw SharingException.retryable(Category.PROTOCOL, "The sharing server's answer to " + what + " was cut "
                     + "off before its end. Try again; if it keeps happening, tell your data provider.", null);
         }
-        if (end != null && end.nextPageToken() != null) {
+        if (end != null && end.nextPageToken() != null && !paged) {
             throw SharingException.of(Category.PROTOCOL, "The sharing server sent only part of " + what + " and "
                     + "offered further pages, which the workbench never asked for. Tell your data provider.");
         }

@@ -1,5 +1,6 @@
 package uk.consumptioninsights.dataaccess.sharing.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -233,7 +234,7 @@ public final class SharingApi {
         try {
             answer = transport.send(request, progress, (headers, body) -> {
                 Capabilities answered = ResponseHeaders.requireParquet(headers, what);
-                return new ChangesAnswer(ChangesResponse.read(body, answered.promisesEndStreamAction(), what,
+                return new ChangesAnswer(ChangesResponse.read(body, answered.promisesEndStreamAction(), false, what,
                         limits.maxLineBytes()), ResponseHeaders.optionalTableVersion(headers, what));
             });
         } catch (SharingException refused) {
@@ -259,6 +260,65 @@ public final class SharingApi {
         LOG.info("Table {} versions {} to {}: {} change files", table.qualifiedName(), startingVersion,
                 endingVersion, files.size());
         return new TableChanges(table, metadata, startingVersion, endingVersion, files);
+    }
+
+    /**
+     * The data files added and removed by the commits from {@code startingVersion} on, through a query with
+     * {@code startingVersion} (the protocol's streaming read): {@code add} and {@code remove} actions only, never the
+     * change data files. An open end is pinned to the version latest when asked; actions past the end (the protocol
+     * makes {@code endingVersion} only a hint) are dropped, and one before the start is an error.
+     */
+    public TableChanges dataChanges(SharedTable table, long startingVersion, OptionalLong endingVersion,
+                                    Progress progress) {
+        TableMetadataCheck.requireUrlAccess(table);
+        String what = "the data changes of " + table.qualifiedName() + " since version " + startingVersion;
+        long end = endingVersion.isPresent() ? endingVersion.getAsLong() : tableVersion(table, progress);
+        ObjectNode body = SharingJson.MAPPER.createObjectNode().put("startingVersion", startingVersion)
+                .put("endingVersion", end).put("maxFiles", maxFilesPerPage);
+        TableMetadata metadata = null;
+        List<ChangeFile> files = new ArrayList<>();
+        Set<String> tokens = new HashSet<>();
+        String pageToken = null;
+        for (int page = 1; ; page++) {
+            String pageBody = pageToken == null ? body.toString() : body.deepCopy().put("pageToken", pageToken)
+                    .toString();
+            ChangesResponse.Result answer = transport.send(new ApiRequest(tablePath(table, "query"), Map.of(),
+                    Map.of(Capabilities.HEADER, Capabilities.QUERY_REQUEST), pageBody,
+                    "list the data changes of table " + table.qualifiedName(), tableSubject(table)), progress,
+                    (headers, answerBody) -> ChangesResponse.read(answerBody,
+                            ResponseHeaders.requireParquet(headers, what).promisesEndStreamAction(), true, what,
+                            limits.maxLineBytes()));
+            TableMetadata pageMetadata = TableMetadataCheck.check(table, answer.protocol(), answer.metadata(), end);
+            if (metadata != null && !metadata.tableId().equals(pageMetadata.tableId())) {
+                throw SharingException.retryable(Category.PROTOCOL, "The table " + table.qualifiedName()
+                        + " was re-created while the sharing server was listing its data changes. Try again.", null);
+            }
+            metadata = pageMetadata;
+            for (ChangeFile change : answer.changes()) {
+                if (change.commitVersion() < startingVersion) {
+                    throw SharingException.of(Category.PROTOCOL, "The sharing server's answer to " + what
+                            + " holds a change of version " + change.commitVersion() + " (file "
+                            + ActionParser.quote(change.file().id()) + "), before the version asked for, so the "
+                            + "changes cannot be trusted. Tell your data provider; trying again will not help.");
+                }
+                if (change.commitVersion() <= end) {
+                    files.add(change);
+                }
+            }
+            pageToken = answer.end() == null ? null : answer.end().nextPageToken();
+            if (pageToken == null) {
+                break;
+            }
+            if (!tokens.add(pageToken) || page >= maxPages) {
+                throw SharingException.of(Category.PROTOCOL, "The sharing server kept sending more pages of data "
+                        + "changes for " + table.qualifiedName() + " (page " + page + "), so the workbench stopped. "
+                        + "Tell your data provider.");
+            }
+        }
+        files.sort(Comparator.comparingLong(ChangeFile::commitVersion));
+        LOG.info("Table {} versions {} to {}: {} data change files", table.qualifiedName(), startingVersion, end,
+                files.size());
+        return new TableChanges(table, metadata, startingVersion, end, files);
     }
 
     /** @param startingVersion the Delta-Table-Version header, which the protocol leaves optional here */

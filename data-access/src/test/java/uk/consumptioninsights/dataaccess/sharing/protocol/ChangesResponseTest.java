@@ -31,7 +31,7 @@ class ChangesResponseTest {
 
     private static ChangesResponse.Result read(boolean endPromised, String... lines) throws IOException {
         return ChangesResponse.read(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
-                endPromised, "the changes", 1_000_000);
+                endPromised, false, "the changes", 1_000_000);
     }
 
     @Test
@@ -77,6 +77,21 @@ class ChangesResponseTest {
                 "{\"endStreamAction\":{\"errorMessage\":\"boom\"}}"))
                 .satisfies(e -> assertThat(((SharingException) e).category()).isEqualTo(Category.SERVER))
                 .hasMessageContaining("boom");
+    }
+
+    @Test
+    void historicalMetadataIsPassedOverAndPagesOnlyFollowedWhenAskedFor() throws IOException {
+        ChangesResponse.Result result = read(false, PROTOCOL, CONFIGURED, ADD, METADATA.replace("\"size\":300",
+                "\"version\":1,\"size\":300"), CDF);
+        String paged = "{\"endStreamAction\":{\"nextPageToken\":\"p2\"}}";
+
+        assertThat(result.changes()).hasSize(2);
+        assertThat(result.metadata().configuration()).containsKey("enableChangeDataFeed");
+        assertThatThrownBy(() -> read(false, PROTOCOL, METADATA, ADD, paged))
+                .hasMessageContaining("never asked for");
+        assertThat(ChangesResponse.read(new ByteArrayInputStream(String.join("\n", PROTOCOL, METADATA, ADD, paged)
+                .getBytes(StandardCharsets.UTF_8)), false, true, "the changes", 1_000_000).end().nextPageToken())
+                .isEqualTo("p2");
     }
 
     @Test
