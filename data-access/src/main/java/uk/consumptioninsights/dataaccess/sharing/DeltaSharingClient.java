@@ -23,6 +23,7 @@ import uk.consumptioninsights.dataaccess.sharing.http.HttpFailures;
 import uk.consumptioninsights.dataaccess.sharing.http.Redaction;
 import uk.consumptioninsights.dataaccess.sharing.http.Retrier;
 import uk.consumptioninsights.dataaccess.sharing.http.UserAgent;
+import uk.consumptioninsights.dataaccess.sharing.protocol.ChangeFeedApi;
 import uk.consumptioninsights.dataaccess.sharing.protocol.SharingApi;
 import uk.consumptioninsights.model.work.Progress;
 
@@ -38,6 +39,7 @@ public final class DeltaSharingClient implements AutoCloseable {
 
     private final SharingProfile profile;
     private final SharingApi api;
+    private final ChangeFeedApi changeFeed;
     private final SnapshotDownloader downloader;
     private final ChangesDownloader changesDownloader;
 
@@ -60,6 +62,8 @@ public final class DeltaSharingClient implements AutoCloseable {
                 settings.limits());
         this.api = new SharingApi(transport, settings.pageSize(), settings.maxPages(), settings.maxFilesPerPage(),
                 settings.limits());
+        this.changeFeed = new ChangeFeedApi(api, transport, settings.maxPages(), settings.maxFilesPerPage(),
+                settings.limits());
         StorageFetcher fetcher = new StorageFetcher(storageHttp, settings.requestTimeout(), userAgent,
                 settings.clock(), settings.limits());
         ParallelDownloads downloads = new ParallelDownloads(fetcher, retrier, settings.downloadParallelism(),
@@ -67,8 +71,8 @@ public final class DeltaSharingClient implements AutoCloseable {
         TableCache cache = new TableCache(settings.cacheDir());
         this.downloader = new SnapshotDownloader(cache, downloads, api::query, api::renew, endpoint.base().toString(),
                 settings.maxUrlRefreshes(), settings.clock());
-        this.changesDownloader = new ChangesDownloader(cache, downloads, api::changes,
-                (table, range, progress) -> api.dataChanges(table, range.startingVersion().orElseThrow(),
+        this.changesDownloader = new ChangesDownloader(cache, downloads, changeFeed::changes,
+                (table, range, progress) -> changeFeed.dataChanges(table, range.startingVersion().orElseThrow(),
                         range.endingVersion(), progress), settings.maxUrlRefreshes());
         if (profile.isExpired(settings.clock().instant())) {
             LOG.warn("The profile's token expired at {}; the server will probably refuse it",
@@ -192,7 +196,7 @@ public final class DeltaSharingClient implements AutoCloseable {
      * ({@link TableMetadata#changeDataFeed()} false) fails with an UNSUPPORTED {@link SharingException} that says so.
      */
     public TableChanges changes(SharedTable table, ChangeRange range, Progress progress) {
-        return api.changes(table, range, progress);
+        return changeFeed.changes(table, range, progress);
     }
 
     /**
@@ -204,7 +208,7 @@ public final class DeltaSharingClient implements AutoCloseable {
      */
     public TableChanges dataChanges(SharedTable table, long startingVersion, OptionalLong endingVersion,
                                     Progress progress) {
-        return api.dataChanges(table, startingVersion, endingVersion, progress);
+        return changeFeed.dataChanges(table, startingVersion, endingVersion, progress);
     }
 
     /**
