@@ -286,6 +286,16 @@ class ChangeDataFeedEndToEndTest {
     }
 
     @Test
+    void aTimeAfterTheLatestCommitIsRefusedAsTheServerPutIt() throws Exception {
+        Throwable thrown = catchThrowable(() -> client().changes(readings(),
+                ChangeRange.fromTimestamp(committed(5).plusSeconds(3600)), Progress.NONE));
+
+        assertThat(thrown).isInstanceOf(SharingException.class).hasMessageContaining("after the latest version")
+                .hasMessageContaining("400");
+        assertThat(((SharingException) thrown).category()).isEqualTo(Category.BAD_REQUEST);
+    }
+
+    @Test
     void getShareDescribesAShareAndNamesAMissingOne() throws Exception {
         DeltaSharingClient client = client();
 
