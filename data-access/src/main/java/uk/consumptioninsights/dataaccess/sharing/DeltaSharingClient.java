@@ -1,8 +1,10 @@
 package uk.consumptioninsights.dataaccess.sharing;
 
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.sharing.SharingProfile.BearerToken;
@@ -10,6 +12,8 @@ import uk.consumptioninsights.dataaccess.sharing.SharingProfile.OAuthClientCrede
 import uk.consumptioninsights.dataaccess.sharing.auth.ClientCredentialsTokens;
 import uk.consumptioninsights.dataaccess.sharing.auth.StaticBearerToken;
 import uk.consumptioninsights.dataaccess.sharing.auth.TokenSource;
+import uk.consumptioninsights.dataaccess.sharing.download.ChangesDownloader;
+import uk.consumptioninsights.dataaccess.sharing.download.ParallelDownloads;
 import uk.consumptioninsights.dataaccess.sharing.download.SnapshotDownloader;
 import uk.consumptioninsights.dataaccess.sharing.download.StorageFetcher;
 import uk.consumptioninsights.dataaccess.sharing.download.TableCache;
@@ -19,6 +23,7 @@ import uk.consumptioninsights.dataaccess.sharing.http.HttpFailures;
 import uk.consumptioninsights.dataaccess.sharing.http.Redaction;
 import uk.consumptioninsights.dataaccess.sharing.http.Retrier;
 import uk.consumptioninsights.dataaccess.sharing.http.UserAgent;
+import uk.consumptioninsights.dataaccess.sharing.protocol.ChangeFeedApi;
 import uk.consumptioninsights.dataaccess.sharing.protocol.SharingApi;
 import uk.consumptioninsights.model.work.Progress;
 
@@ -34,7 +39,9 @@ public final class DeltaSharingClient implements AutoCloseable {
 
     private final SharingProfile profile;
     private final SharingApi api;
+    private final ChangeFeedApi changeFeed;
     private final SnapshotDownloader downloader;
+    private final ChangesDownloader changesDownloader;
 
     public DeltaSharingClient(SharingProfile profile) {
         this(profile, SharingClientSettings.defaults());
@@ -53,12 +60,20 @@ public final class DeltaSharingClient implements AutoCloseable {
         ApiTransport transport = new ApiTransport(endpoint, tokens, apiHttp, retrier, settings.requestTimeout(),
                 userAgent, new HttpFailures(redaction, settings.clock(), tokens::rejectionAdvice), redaction,
                 settings.limits());
-        this.api = new SharingApi(transport, settings.pageSize(), settings.maxPages(), settings.limits());
+        this.api = new SharingApi(transport, settings.pageSize(), settings.maxPages(), settings.maxFilesPerPage(),
+                settings.limits());
+        this.changeFeed = new ChangeFeedApi(api, transport, settings.maxPages(), settings.maxFilesPerPage(),
+                settings.limits());
         StorageFetcher fetcher = new StorageFetcher(storageHttp, settings.requestTimeout(), userAgent,
                 settings.clock(), settings.limits());
-        this.downloader = new SnapshotDownloader(new TableCache(settings.cacheDir()), fetcher, retrier, api::query,
-                endpoint.base().toString(), settings.downloadParallelism(), settings.maxUrlRefreshes(),
+        ParallelDownloads downloads = new ParallelDownloads(fetcher, retrier, settings.downloadParallelism(),
                 settings.urlRefreshMargin(), settings.clock());
+        TableCache cache = new TableCache(settings.cacheDir());
+        this.downloader = new SnapshotDownloader(cache, downloads, api::query, api::renew, endpoint.base().toString(),
+                settings.maxUrlRefreshes(), settings.clock());
+        this.changesDownloader = new ChangesDownloader(cache, downloads, changeFeed::changes,
+                (table, range, progress) -> changeFeed.dataChanges(table, range.startingVersion().orElseThrow(),
+                        range.endingVersion(), progress), settings.maxUrlRefreshes());
         if (profile.isExpired(settings.clock().instant())) {
             LOG.warn("The profile's token expired at {}; the server will probably refuse it",
                     profile.expirationTime());
@@ -102,6 +117,15 @@ public final class DeltaSharingClient implements AutoCloseable {
         return api.listShares(progress);
     }
 
+    /** The share as the server describes it; a NOT_FOUND failure when it is not shared with this recipient. */
+    public Share share(String share) {
+        return share(share, Progress.NONE);
+    }
+
+    public Share share(String share, Progress progress) {
+        return api.share(share, progress);
+    }
+
     public List<String> listSchemas(String share) {
         return listSchemas(share, Progress.NONE);
     }
@@ -136,6 +160,14 @@ public final class DeltaSharingClient implements AutoCloseable {
         return api.tableVersion(table, progress);
     }
 
+    /**
+     * The earliest version committed at or after {@code startingTimestamp} (the table's history must be shared); a
+     * time before the first commit gives version 0.
+     */
+    public long tableVersion(SharedTable table, Instant startingTimestamp, Progress progress) {
+        return api.tableVersion(table, startingTimestamp, progress);
+    }
+
     public TableMetadata metadata(SharedTable table) {
         return metadata(table, Progress.NONE);
     }
@@ -155,6 +187,36 @@ public final class DeltaSharingClient implements AutoCloseable {
     /** Downloads (or reuses from the cache) every file of the snapshot; complete or a failure, never partial. */
     public DownloadedTable download(TableSnapshot snapshot, Progress progress) {
         return downloader.download(snapshot, progress);
+    }
+
+    /**
+     * The row changes of the versions in {@code range}, both ends inclusive: one {@link ChangeFile} per {@code add},
+     * {@code cdf} or {@code remove} action, ordered by commit version, each with its commit's version and time. An
+     * open-ended range ends at the version that is latest when asked. A table that does not record its changes
+     * ({@link TableMetadata#changeDataFeed()} false) fails with an UNSUPPORTED {@link SharingException} that says so.
+     */
+    public TableChanges changes(SharedTable table, ChangeRange range, Progress progress) {
+        return changeFeed.changes(table, range, progress);
+    }
+
+    /**
+     * The data files the commits from {@code startingVersion} to {@code endingVersion} (inclusive; empty for the
+     * latest) added and removed, through the query's {@code startingVersion}: {@code add} rows are inserts and
+     * {@code remove} rows deletes, as for {@link #changes}, but an update shows as its rewritten files rather than as
+     * row images, and the table need not record its changes (its history must be shared). Downloads with
+     * {@link #download(TableChanges, Progress)}.
+     */
+    public TableChanges dataChanges(SharedTable table, long startingVersion, OptionalLong endingVersion,
+                                    Progress progress) {
+        return changeFeed.dataChanges(table, startingVersion, endingVersion, progress);
+    }
+
+    /**
+     * Downloads (or reuses from the cache) every file of a change data feed answer; complete or a failure, never
+     * partial. Expired links are renewed by asking for the same versions again.
+     */
+    public DownloadedChanges download(TableChanges changes, Progress progress) {
+        return changesDownloader.download(changes, progress);
     }
 
     /**

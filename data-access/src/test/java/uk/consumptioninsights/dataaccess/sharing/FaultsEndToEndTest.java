@@ -46,6 +46,7 @@ class FaultsEndToEndTest {
     @BeforeEach
     void noFaults() {
         bed.server.clearFaults();
+        bed.server.setRefreshTokens(true);
         bed.server.setPageSizeCap(500);
         bed.waits.clear();
     }
@@ -113,6 +114,8 @@ class FaultsEndToEndTest {
 
     @Test
     void forbiddenFromStorageRefreshesTheUrlsFromTheLatestSnapshotWhenHistoryIsNotShared() throws Exception {
+        // A server without refresh tokens: pinning the version is tried, refused, and the latest snapshot used.
+        bed.server.setRefreshTokens(false);
         DeltaSharingClient client = bed.client();
         inject(Kind.FORBIDDEN_403, Target.FILE, 1);
         int from = bed.server.requests().size();
@@ -284,10 +287,32 @@ class FaultsEndToEndTest {
     }
 
     @Test
-    void urlsIssuedAlreadyExpiredAreRefreshedAtTheSameVersionBeforeDownloading() throws Exception {
+    void urlsIssuedAlreadyExpiredAreRenewedThroughTheRefreshTokenBeforeDownloading() throws Exception {
         DeltaSharingClient client = bed.client();
         inject(Kind.EXPIRED_URL, Target.QUERY, 1);
         TableSnapshot snapshot = client.query(bed.consumptionTable(), QueryOptions.latest());
+        int from = bed.server.requests().size();
+
+        DownloadedTable table = client.download(snapshot, Progress.NONE);
+
+        List<RecordedRequest> requests = bed.server.requests().subList(from, bed.server.requests().size());
+        assertThat(snapshot.refreshToken()).isNotBlank();
+        assertThat(snapshot.toString()).doesNotContain(snapshot.refreshToken());
+        assertThat(requests).filteredOn(r -> r.pathAndQuery().endsWith("/query")).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("\"refreshToken\":\"" + snapshot.refreshToken() + "\"")
+                        .doesNotContain("\"version\""));
+        assertThat(requests).filteredOn(r -> r.server().equals("storage")).hasSize(table.files().size());
+        assertThat(SharingTestBed.rows(table)).isEqualTo((long) bed.consumptionRowCount());
+        assertThat(bed.cacheContents()).doesNotContain(snapshot.refreshToken());
+    }
+
+    @Test
+    void withoutARefreshTokenExpiredUrlsAreRefreshedByAskingAgainAtTheSameVersion() throws Exception {
+        bed.server.setRefreshTokens(false);
+        DeltaSharingClient client = bed.client();
+        inject(Kind.EXPIRED_URL, Target.QUERY, 1);
+        TableSnapshot snapshot = client.query(bed.consumptionTable(), QueryOptions.latest());
+        assertThat(snapshot.refreshToken()).isNull();
         int from = bed.server.requests().size();
 
         DownloadedTable table = client.download(snapshot, Progress.NONE);
@@ -314,7 +339,8 @@ class FaultsEndToEndTest {
 
         List<RecordedRequest> requests = bed.server.requests().subList(from, bed.server.requests().size());
         assertThat(requests).filteredOn(r -> r.server().equals("storage")).hasSize(table.files().size() + 2);
-        assertThat(requests).filteredOn(r -> r.pathAndQuery().endsWith("/query")).hasSize(3);
+        // The query, then one renewal through its refresh token gives both refused files fresh links.
+        assertThat(requests).filteredOn(r -> r.pathAndQuery().endsWith("/query")).hasSize(2);
         assertThat(CapturedLogs.all()).contains("Storage answered 403").contains("Refreshed download links");
     }
 

@@ -69,6 +69,8 @@ public record CacheManifest(String endpoint, TableSnapshot snapshot, Map<String,
         m.numFiles().ifPresent(v -> node.put("numFiles", v));
         ArrayNode partitions = node.putArray("partitionColumns");
         m.partitionColumns().forEach(partitions::add);
+        ObjectNode configuration = node.putObject("configuration");
+        m.configuration().forEach(configuration::put);
         ArrayNode columns = node.putArray("columns");
         for (DeltaColumn c : m.columns()) {
             columns.addObject().put("name", c.name()).put("deltaType", c.deltaType()).put("nullable", c.nullable())
@@ -119,9 +121,12 @@ public record CacheManifest(String endpoint, TableSnapshot snapshot, Map<String,
         }
         List<String> partitions = new ArrayList<>();
         node.get("partitionColumns").forEach(p -> partitions.add(p.asText()));
+        // Manifests written before the configuration was kept have none: an empty map, as for a server sending none.
+        Map<String, String> configuration = new LinkedHashMap<>();
+        node.path("configuration").fields().forEachRemaining(e -> configuration.put(e.getKey(), e.getValue().asText()));
         return new TableMetadata(node.get("id").asText(), node.get("version").asLong(), columns, partitions,
                 SharingJson.whole(node, "size"), SharingJson.whole(node, "numFiles"),
-                SharingJson.text(node, "name").orElse(null));
+                SharingJson.text(node, "name").orElse(null), configuration);
     }
 
     private static QueryOptions optionsFrom(JsonNode node) {

@@ -2,23 +2,12 @@ package uk.consumptioninsights.dataaccess.sharing.download;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +16,7 @@ import uk.consumptioninsights.dataaccess.sharing.DownloadedTable;
 import uk.consumptioninsights.dataaccess.sharing.QueryOptions;
 import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.SharedTable;
-import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.TableSnapshot;
-import uk.consumptioninsights.dataaccess.sharing.http.Retrier;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
@@ -41,31 +28,24 @@ import uk.consumptioninsights.model.work.Progress;
 public final class SnapshotDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotDownloader.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final long POLL_MILLIS = 100;
 
     private final TableCache cache;
-    private final StorageFetcher fetcher;
-    private final Retrier retrier;
+    private final ParallelDownloads downloads;
     private final UrlRefresher.Requery requery;
+    private final UrlRefresher.Renewal renewal;
     private final String endpoint;
-    private final int parallelism;
     private final int maxUrlRefreshes;
-    private final Duration refreshMargin;
     private final Clock clock;
 
     /** @param endpoint the sharing server's base URL, recorded in manifests so providers never mix */
-    public SnapshotDownloader(TableCache cache, StorageFetcher fetcher, Retrier retrier, UrlRefresher.Requery requery,
-                              String endpoint, int parallelism, int maxUrlRefreshes, Duration refreshMargin,
-                              Clock clock) {
+    public SnapshotDownloader(TableCache cache, ParallelDownloads downloads, UrlRefresher.Requery requery,
+                              UrlRefresher.Renewal renewal, String endpoint, int maxUrlRefreshes, Clock clock) {
         this.cache = cache;
-        this.fetcher = fetcher;
-        this.retrier = retrier;
+        this.downloads = downloads;
         this.requery = requery;
+        this.renewal = renewal;
         this.endpoint = endpoint;
-        this.parallelism = parallelism;
         this.maxUrlRefreshes = maxUrlRefreshes;
-        this.refreshMargin = refreshMargin;
         this.clock = clock;
     }
 
@@ -147,92 +127,9 @@ public final class SnapshotDownloader {
         if (missing.isEmpty()) {
             return 0;
         }
-        UrlRefresher refresher = new UrlRefresher(requery, snapshot, missing, maxUrlRefreshes);
-        AtomicLong downloaded = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, missing.size()), daemonThreads());
-        ExecutorCompletionService<Long> completions = new ExecutorCompletionService<>(pool);
-        try {
-            for (SharedFile file : missing) {
-                Path target = dir.resolve(TableCache.fileName(file.id()));
-                completions.submit(() -> fetchOne(file.id(), target, refresher, bytes, progress));
-            }
-            for (int finished = 0; finished < missing.size(); finished++) {
-                downloaded.addAndGet(next(completions, progress));
-            }
-            return downloaded.get();
-        } finally {
-            pool.shutdownNow();
-            awaitQuietly(pool);
-        }
-    }
-
-    /** Waits for the next finished download, rethrowing its failure; notices cancellation while waiting. */
-    private static long next(ExecutorCompletionService<Long> completions, Progress progress) {
-        try {
-            Future<Long> done = null;
-            while (done == null) {
-                progress.checkCancelled();
-                done = completions.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            }
-            return done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Cancelled by the user");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    private long fetchOne(String fileId, Path target, UrlRefresher refresher, ByteProgress bytes,
-                          Progress progress) {
-        boolean refreshedForExpiry = false;
-        while (true) {
-            progress.checkCancelled();
-            int generation = refresher.generation();
-            SharedFile file = refresher.current(fileId);
-            Instant soon = clock.instant().plus(refreshMargin);
-            // Only once per file: with a skewed clock every URL looks expired, and the storage's answer decides.
-            if (!refreshedForExpiry && file.urlExpiresBefore(soon)) {
-                refreshedForExpiry = true;
-                refresher.refresh(generation, progress);
-                continue;
-            }
-            try {
-                long written = retrier.run("download file " + fileId, progress,
-                        () -> fetcher.fetch(file, target, progress, bytes::bytes));
-                bytes.fileDone(0);
-                return written;
-            } catch (SharingException failure) {
-                if (!StorageFetcher.isUrlRefusal(failure)) {
-                    throw failure;
-                }
-                refresher.refresh(generation, progress);
-            }
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        return runnable -> {
-            Thread thread = new Thread(runnable, "delta-sharing-download-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("Some downloads did not stop within 10 s of being cancelled");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        UrlRefresher refresher = new UrlRefresher(new SnapshotLinks(requery, renewal, snapshot),
+                snapshot.table().qualifiedName(), missing, maxUrlRefreshes);
+        return downloads.fetchAll(missing, file -> dir.resolve(TableCache.fileName(file.id())), refresher, bytes,
+                progress);
     }
 }

@@ -56,6 +56,14 @@ public final class TableCache {
         return root.resolve(safeName(tableId));
     }
 
+    /**
+     * Where a table's change files go: a folder of its own, so pruning the table's snapshot files never removes change
+     * files someone is still reading.
+     */
+    public Path changesDir(String tableId) {
+        return tableDir(tableId).resolve("changes");
+    }
+
     public static String fileName(String fileId) {
         return safeName(fileId) + ".parquet";
     }

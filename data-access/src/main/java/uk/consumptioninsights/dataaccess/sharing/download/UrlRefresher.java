@@ -3,6 +3,7 @@ package uk.consumptioninsights.dataaccess.sharing.download;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.sharing.QueryOptions;
@@ -14,10 +15,9 @@ import uk.consumptioninsights.dataaccess.sharing.TableSnapshot;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
- * Fresh download URLs for a snapshot's files: asks the same query again, pinned to the snapshot's version when the
- * table's history is shared (otherwise the latest, which still has the files if the table has not changed), and
- * swaps URLs by file id. Several downloads hitting expired URLs at once cause one re-query, and the number of
- * re-queries is capped.
+ * Fresh download URLs for files still to download: asks the server the same question again ({@link FreshLinks}) and
+ * swaps URLs by file id. Several downloads hitting expired URLs at once cause one re-ask, and the number of re-asks is
+ * capped.
  */
 public final class UrlRefresher {
 
@@ -29,17 +29,22 @@ public final class UrlRefresher {
         TableSnapshot query(SharedTable table, QueryOptions options, Progress progress);
     }
 
-    private final Requery requery;
-    private final TableSnapshot snapshot;
+    /** Asks the server for the same files as an earlier answer, through that answer's refresh token. */
+    @FunctionalInterface
+    public interface Renewal {
+        TableSnapshot renew(SharedTable table, QueryOptions options, String refreshToken, Progress progress);
+    }
+
+    private final FreshLinks links;
+    private final String tableName;
     private final int maxRefreshes;
     private final Map<String, SharedFile> current = new HashMap<>();
     private int generation;
-    private boolean pinningRefused;
 
-    /** @param needed the snapshot's files still to download; only their URLs are kept fresh */
-    public UrlRefresher(Requery requery, TableSnapshot snapshot, List<SharedFile> needed, int maxRefreshes) {
-        this.requery = requery;
-        this.snapshot = snapshot;
+    /** @param needed the files still to download; only their URLs are kept fresh */
+    public UrlRefresher(FreshLinks links, String tableName, List<SharedFile> needed, int maxRefreshes) {
+        this.links = links;
+        this.tableName = tableName;
         this.maxRefreshes = maxRefreshes;
         needed.forEach(f -> current.put(f.id(), f));
     }
@@ -57,49 +62,32 @@ public final class UrlRefresher {
     /**
      * Fetches fresh URLs unless another download already did since {@code seenGeneration}.
      *
-     * @throws SharingException STORAGE when the cap is reached, or when a file is no longer in the table
+     * @throws SharingException STORAGE when the cap is reached, or when a file is no longer listed
      */
     public synchronized void refresh(int seenGeneration, Progress progress) {
         if (seenGeneration != generation) {
             return;
         }
         if (generation >= maxRefreshes) {
-            throw SharingException.of(Category.STORAGE, "The download links for " + snapshot.table().qualifiedName()
-                    + " kept expiring or being refused (refreshed " + generation + " times). Check your computer's "
-                    + "clock and try again; if it keeps happening, tell your data provider.");
+            throw SharingException.of(Category.STORAGE, "The download links for " + tableName + " kept expiring or "
+                    + "being refused (refreshed " + generation + " times). Check your computer's clock and try "
+                    + "again; if it keeps happening, tell your data provider.");
         }
-        TableSnapshot fresh = requeryPinned(progress);
+        Map<String, SharedFile> fresh = new HashMap<>();
+        links.ask(Set.copyOf(current.keySet()), progress).forEach(f -> fresh.put(f.id(), f));
         int swapped = 0;
-        for (SharedFile file : fresh.files()) {
-            SharedFile old = current.get(file.id());
-            if (old != null) {
-                current.put(file.id(), old.withUrl(file.url(), file.expirationTimestamp()));
+        for (Map.Entry<String, SharedFile> entry : current.entrySet()) {
+            SharedFile renewed = fresh.get(entry.getKey());
+            if (renewed != null) {
+                entry.setValue(entry.getValue().withUrl(renewed.url(), renewed.expirationTimestamp()));
                 swapped++;
             }
         }
         generation++;
-        LOG.info("Refreshed download links for {} (refresh {} of at most {}): {} of {} files",
-                snapshot.table().qualifiedName(), generation, maxRefreshes, swapped, current.size());
+        LOG.info("Refreshed download links for {} (refresh {} of at most {}): {} of {} files", tableName, generation,
+                maxRefreshes, swapped, current.size());
         if (swapped < current.size()) {
-            throw SharingException.of(Category.STORAGE, "The table " + snapshot.table().qualifiedName() + " changed "
-                    + "while it was downloading (version " + snapshot.version() + " to " + fresh.version() + "), and "
-                    + "its history is not shared, so the old version's files cannot be fetched. Open the table again.");
+            throw links.filesGone();
         }
-    }
-
-    private TableSnapshot requeryPinned(Progress progress) {
-        QueryOptions options = snapshot.options();
-        if (options.version().isEmpty() && !pinningRefused) {
-            try {
-                return requery.query(snapshot.table(), options.atVersion(snapshot.version()), progress);
-            } catch (SharingException e) {
-                if (e.category() != Category.BAD_REQUEST) {
-                    throw e;
-                }
-                // Reading by version needs history sharing; without it, the latest snapshot is all there is.
-                pinningRefused = true;
-            }
-        }
-        return requery.query(snapshot.table(), options, progress);
     }
 }

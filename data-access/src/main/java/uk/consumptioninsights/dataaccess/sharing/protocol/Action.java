@@ -1,7 +1,9 @@
 package uk.consumptioninsights.dataaccess.sharing.protocol;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import uk.consumptioninsights.dataaccess.sharing.ChangeFile;
 import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 
 /** One line of a metadata or query response (parquet response format), with the line it came from. */
@@ -13,13 +15,20 @@ public sealed interface Action {
     record Protocol(int line, int minReaderVersion, boolean deltaFormat) implements Action {
     }
 
-    /** @param accessModes empty when the server does not say (URL access) */
+    /**
+     * @param accessModes   empty when the server does not say (URL access)
+     * @param configuration the table's properties; empty when the server does not send them
+     */
     record Metadata(int line, String id, String name, String provider, String schemaString,
                     List<String> partitionColumns, List<String> accessModes, OptionalLong size,
-                    OptionalLong numFiles, boolean deltaFormat) implements Action {
+                    OptionalLong numFiles, Map<String, String> configuration, boolean deltaFormat) implements Action {
     }
 
     record File(int line, SharedFile file) implements Action {
+    }
+
+    /** A data change file ({@code add}, {@code cdf} or {@code remove}) of a change data feed answer. */
+    record Change(int line, String key, ChangeFile change) implements Action {
     }
 
     /** Always last when present; a set {@code errorMessage} means the query failed although the status was 200. */
@@ -27,7 +36,7 @@ public sealed interface Action {
                      String errorMessage) implements Action {
     }
 
-    /** A known action a snapshot query does not expect ({@code add}, {@code cdf}, {@code queryStatus}...). */
+    /** A known action this client does not expect ({@code queryStatus} of an asynchronous query). */
     record Unexpected(int line, String key) implements Action {
     }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import uk.consumptioninsights.dataaccess.sharing.ChangeAction;
+import uk.consumptioninsights.dataaccess.sharing.ChangeFile;
 import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
@@ -17,7 +19,7 @@ import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
  */
 public final class ActionParser {
 
-    private static final List<String> UNEXPECTED = List.of("add", "cdf", "remove", "queryStatus");
+    private static final List<String> UNEXPECTED = List.of("queryStatus");
 
     private ActionParser() {
     }
@@ -35,7 +37,10 @@ public final class ActionParser {
         return switch (key) {
             case "protocol" -> protocol(line.number(), body);
             case "metaData" -> metadata(line.number(), body);
-            case "file" -> new Action.File(line.number(), file(line.number(), body));
+            case "file" -> new Action.File(line.number(), file(line.number(), body, "file"));
+            case "add" -> change(line.number(), body, key, ChangeAction.ADD);
+            case "cdf" -> change(line.number(), body, key, ChangeAction.CDF);
+            case "remove" -> change(line.number(), body, key, ChangeAction.REMOVE);
             case "endStreamAction" -> endStream(line.number(), body);
             default -> {
                 if (UNEXPECTED.contains(key)) {
@@ -59,7 +64,7 @@ public final class ActionParser {
     private static Action.Metadata metadata(int line, JsonNode body) {
         if (body.has("deltaMetadata")) {
             return new Action.Metadata(line, SharingJson.text(body.get("deltaMetadata"), "id").orElse(""), null,
-                    "delta", null, List.of(), List.of(), OptionalLong.empty(), OptionalLong.empty(), true);
+                    "delta", null, List.of(), List.of(), OptionalLong.empty(), OptionalLong.empty(), Map.of(), true);
         }
         String id = required(line, body, "id", "metaData");
         String schema = required(line, body, "schemaString", "metaData");
@@ -69,23 +74,45 @@ public final class ActionParser {
         return new Action.Metadata(line, id, SharingJson.text(body, "name").orElse(null), provider, schema,
                 strings(line, body.get("partitionColumns"), "partitionColumns"),
                 strings(line, body.get("accessModes"), "accessModes"),
-                SharingJson.whole(body, "size"), SharingJson.whole(body, "numFiles"), false);
+                SharingJson.whole(body, "size"), SharingJson.whole(body, "numFiles"),
+                configuration(line, body.get("configuration")), false);
     }
 
-    private static SharedFile file(int line, JsonNode body) {
+    private static SharedFile file(int line, JsonNode body, String key) {
         if (body.has("deltaSingleAction")) {
             throw SharingException.of(Category.UNSUPPORTED, "The sharing server sent the table in the Delta format "
                     + "(line " + line + "), which the workbench does not read. Tell your data provider.");
         }
-        String id = required(line, body, "id", "file");
-        String url = required(line, body, "url", "file");
+        String noun = noun(key);
+        String id = SharingJson.text(body, "id").filter(v -> !v.isEmpty())
+                .orElseThrow(() -> malformed(line, "has " + noun + " without id"));
+        String url = SharingJson.text(body, "url").filter(v -> !v.isEmpty())
+                .orElseThrow(() -> malformed(line, "has " + noun + " without url"));
         long size = SharingJson.whole(body, "size")
-                .orElseThrow(() -> malformed(line, "has a file without a size"));
+                .orElseThrow(() -> malformed(line, "has " + noun + " without a size"));
         if (size < 0) {
-            throw malformed(line, "has a file with a negative size");
+            throw malformed(line, "has " + noun + " with a negative size");
         }
         return new SharedFile(id, url, partitionValues(line, body.get("partitionValues")), size,
                 numRecords(body), SharingJson.whole(body, "expirationTimestamp"));
+    }
+
+    /** A data change file: a file plus the commit it belongs to, both required by the protocol. */
+    private static Action.Change change(int line, JsonNode body, String key, ChangeAction kind) {
+        SharedFile file = file(line, body, key);
+        long version = SharingJson.whole(body, "version")
+                .orElseThrow(() -> malformed(line, "has " + noun(key) + " without its commit version"));
+        long timestamp = SharingJson.whole(body, "timestamp")
+                .orElseThrow(() -> malformed(line, "has " + noun(key) + " without its commit timestamp"));
+        if (version < 0) {
+            throw malformed(line, "has " + noun(key) + " with a negative version");
+        }
+        return new Action.Change(line, key, new ChangeFile(file, kind, version, timestamp));
+    }
+
+    /** "a file" for snapshot files (as messages always said), "an 'add' action" and the like for change files. */
+    private static String noun(String key) {
+        return key.equals("file") ? "a file" : (key.equals("add") ? "an '" : "a '") + key + "' action";
     }
 
     private static Action.EndStream endStream(int line, JsonNode body) {
@@ -108,6 +135,25 @@ public final class ActionParser {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode value = entry.getValue();
             values.put(entry.getKey(), value == null || value.isNull() ? "" : value.asText());
+        }
+        return values;
+    }
+
+    /** The table's properties: a map of strings, optional; a value that is not text is kept as its JSON. */
+    private static Map<String, String> configuration(int line, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw malformed(line, "has a metaData configuration that is not an object");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode value = entry.getValue();
+            if (value != null && !value.isNull()) {
+                values.put(entry.getKey(), value.isTextual() ? value.asText() : value.toString());
+            }
         }
         return values;
     }

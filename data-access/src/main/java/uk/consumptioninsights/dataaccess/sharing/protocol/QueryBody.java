@@ -16,14 +16,33 @@ public final class QueryBody {
 
     /** @param pageToken the query's next page, or null for the first */
     public static String of(QueryOptions options, String pageToken) {
+        return of(options, pageToken, 0, false, null);
+    }
+
+    /**
+     * @param maxFiles            files per page of the answer, or 0 to leave paging to the server
+     * @param includeRefreshToken asks for a refresh token that renews this latest-snapshot answer's URLs later
+     * @param refreshToken        renews the URLs of an earlier answer (the same files), or null
+     */
+    public static String of(QueryOptions options, String pageToken, int maxFiles, boolean includeRefreshToken,
+                            String refreshToken) {
         ObjectNode body = SharingJson.MAPPER.createObjectNode();
         if (options.dateRange() != null) {
             body.put("jsonPredicateHints", dateRangeHint(options.dateRange()));
         }
         options.limitHint().ifPresent(limit -> body.put("limitHint", limit));
         options.version().ifPresent(version -> body.put("version", version));
+        if (maxFiles > 0) {
+            body.put("maxFiles", maxFiles);
+        }
         if (pageToken != null) {
             body.put("pageToken", pageToken);
+        }
+        if (includeRefreshToken) {
+            body.put("includeRefreshToken", true);
+        }
+        if (refreshToken != null) {
+            body.put("refreshToken", refreshToken);
         }
         return body.toString();
     }

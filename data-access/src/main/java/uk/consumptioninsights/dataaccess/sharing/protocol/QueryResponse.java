@@ -88,6 +88,9 @@ public final class QueryResponse {
                     files.add(f.file());
                 } else if (action instanceof Action.EndStream e) {
                     end = e;
+                } else if (action instanceof Action.Change c) {
+                    throw ActionParser.malformed(c.line(), "holds a '" + c.key()
+                            + "' action, which a snapshot query does not expect");
                 } else if (action instanceof Action.Unexpected u) {
                     throw ActionParser.malformed(u.line(), "holds a '" + u.key()
                             + "' action, which a snapshot query does not expect");
@@ -114,7 +117,7 @@ public final class QueryResponse {
         return new Result(protocol, metadata, files, end);
     }
 
-    private static String shorten(String text) {
+    static String shorten(String text) {
         String flat = text.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
         return flat.length() <= 300 ? flat : flat.substring(0, 299) + "…";
     }

@@ -1,6 +1,7 @@
 package uk.consumptioninsights.dataaccess.sharing.protocol;
 
 import java.net.http.HttpHeaders;
+import java.util.OptionalLong;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
 
@@ -20,6 +21,12 @@ public final class ResponseHeaders {
                     + "cannot tell which version it got. Tell your data provider.");
         }
         return Long.parseLong(value);
+    }
+
+    /** The version header where the protocol makes it optional (change data feed answers): empty when absent. */
+    public static OptionalLong optionalTableVersion(HttpHeaders headers, String what) {
+        return headers.firstValue(TABLE_VERSION).isPresent() ? OptionalLong.of(tableVersion(headers, what))
+                : OptionalLong.empty();
     }
 
     /** We only ever ask for Parquet; a Delta-format answer needs a Delta reader this client does not have. */

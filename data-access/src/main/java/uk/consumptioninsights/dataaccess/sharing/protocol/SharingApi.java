@@ -1,6 +1,8 @@
 package uk.consumptioninsights.dataaccess.sharing.protocol;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.sharing.QueryOptions;
 import uk.consumptioninsights.dataaccess.sharing.QueryOptions.PartitionDateRange;
+import uk.consumptioninsights.dataaccess.sharing.Share;
 import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.SharedTable;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
@@ -34,16 +37,22 @@ public final class SharingApi {
     private final ApiTransport transport;
     private final int pageSize;
     private final int maxPages;
+    private final int maxFilesPerPage;
     private final SharingLimits limits;
 
-    /** @param pageSize maxResults per list page (never 0); @param maxPages the loop guard for list and query pages */
-    public SharingApi(ApiTransport transport, int pageSize, int maxPages, SharingLimits limits) {
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("A list page must ask for at least one item");
+    /**
+     * @param pageSize        maxResults per list page (never 0)
+     * @param maxPages        the loop guard for list and query pages
+     * @param maxFilesPerPage maxFiles per page of a query answer
+     */
+    public SharingApi(ApiTransport transport, int pageSize, int maxPages, int maxFilesPerPage, SharingLimits limits) {
+        if (pageSize < 1 || maxFilesPerPage < 1) {
+            throw new IllegalArgumentException("A page must ask for at least one item");
         }
         this.transport = transport;
         this.pageSize = pageSize;
         this.maxPages = maxPages;
+        this.maxFilesPerPage = maxFilesPerPage;
         this.limits = limits;
     }
 
@@ -104,6 +113,23 @@ public final class SharingApi {
         }
     }
 
+    public Share share(String share, Progress progress) {
+        requireAddressable(share, "share");
+        return transport.send(ApiRequest.get(List.of("shares", share), Map.of(), "read share '" + share + "'",
+                        "Share '" + share + "'").withBodyLimit(limits.maxListPageBytes()), progress,
+                (headers, body) -> ShareResponse.read(body, share));
+    }
+
+    /** The earliest version committed at or after {@code startingTimestamp} (needs history sharing). */
+    public long tableVersion(SharedTable table, Instant startingTimestamp, Progress progress) {
+        String what = "the version of " + table.qualifiedName() + " at " + timestamp(startingTimestamp);
+        return transport.send(ApiRequest.get(tablePath(table, "version"),
+                        Map.of("startingTimestamp", timestamp(startingTimestamp)),
+                        "read the version of table " + table.qualifiedName() + " at " + timestamp(startingTimestamp),
+                        tableSubject(table)), progress,
+                (headers, body) -> ResponseHeaders.tableVersion(headers, what));
+    }
+
     public long tableVersion(SharedTable table, Progress progress) {
         String what = "the version of " + table.qualifiedName();
         return transport.send(ApiRequest.get(tablePath(table, "version"), Map.of(),
@@ -129,14 +155,31 @@ public final class SharingApi {
      * dropped here too, since servers may ignore the hint.
      */
     public TableSnapshot query(SharedTable table, QueryOptions options, Progress progress) {
+        return query(table, options, null, progress);
+    }
+
+    /**
+     * The same files as an earlier latest-snapshot answer at fresh URLs, through the refresh token that answer gave
+     * (delta-sharing issue #383): unlike asking again, this works after the table moved on and without history sharing.
+     */
+    public TableSnapshot renew(SharedTable table, QueryOptions options, String refreshToken, Progress progress) {
+        return query(table, options, refreshToken, progress);
+    }
+
+    private TableSnapshot query(SharedTable table, QueryOptions options, String refreshToken, Progress progress) {
         TableMetadataCheck.requireUrlAccess(table);
         String what = "the query for " + table.qualifiedName();
         QueryPages pages = new QueryPages(table);
         Set<String> tokens = new HashSet<>();
         String pageToken = null;
+        String nextRefreshToken = null;
         for (int page = 1; ; page++) {
-            VersionedAnswer result = queryPage(table, options, pageToken, progress, what);
-            pageToken = result.answer().end() == null ? null : result.answer().end().nextPageToken();
+            VersionedAnswer result = queryPage(table, options, pageToken, refreshToken, progress, what);
+            Action.EndStream end = result.answer().end();
+            pageToken = end == null ? null : end.nextPageToken();
+            if (end != null && end.refreshToken() != null && !end.refreshToken().isEmpty()) {
+                nextRefreshToken = end.refreshToken();
+            }
             // An endless server is named as such, before its repeated pages are taken for contradictions.
             if (pageToken != null && (!tokens.add(pageToken) || page >= maxPages)) {
                 throw SharingException.of(Category.PROTOCOL, "The sharing server kept sending more pages of files "
@@ -152,23 +195,29 @@ public final class SharingApi {
         TableMetadata metadata = pages.metadata();
         List<SharedFile> files = pages.files();
         List<SharedFile> kept = withinDateRange(files, metadata, options.dateRange());
-        LOG.info("Table {} version {}: {} files ({} outside the date range)", table.qualifiedName(),
-                metadata.version(), kept.size(), files.size() - kept.size());
-        return new TableSnapshot(table, metadata, metadata.version(), kept, options);
+        LOG.info("Table {} version {}: {} files ({} outside the date range) in {} page(s)", table.qualifiedName(),
+                metadata.version(), kept.size(), files.size() - kept.size(), tokens.size() + 1);
+        return new TableSnapshot(table, metadata, metadata.version(), kept, options, nextRefreshToken);
+    }
+
+    static String timestamp(Instant time) {
+        return DateTimeFormatter.ISO_INSTANT.format(time);
     }
 
     private record VersionedAnswer(QueryResponse.Result answer, long version) {
     }
 
-    private VersionedAnswer queryPage(SharedTable table, QueryOptions options, String pageToken, Progress progress,
-                                      String what) {
+    /** A refresh token is asked for on latest-snapshot queries only: a pinned version needs no renewal token. */
+    private VersionedAnswer queryPage(SharedTable table, QueryOptions options, String pageToken, String refreshToken,
+                                      Progress progress, String what) {
+        String body = QueryBody.of(options, pageToken, maxFilesPerPage, options.version().isEmpty(), refreshToken);
         ApiRequest request = new ApiRequest(tablePath(table, "query"), Map.of(),
-                Map.of(Capabilities.HEADER, Capabilities.QUERY_REQUEST), QueryBody.of(options, pageToken),
+                Map.of(Capabilities.HEADER, Capabilities.QUERY_REQUEST), body,
                 "list the files of table " + table.qualifiedName(), tableSubject(table));
-        return transport.send(request, progress, (headers, body) -> {
+        return transport.send(request, progress, (headers, answerBody) -> {
             Capabilities answered = ResponseHeaders.requireParquet(headers, what);
             long version = ResponseHeaders.tableVersion(headers, what);
-            QueryResponse.Result answer = QueryResponse.readQuery(body, answered.promisesEndStreamAction(), what,
+            QueryResponse.Result answer = QueryResponse.readQuery(answerBody, answered.promisesEndStreamAction(), what,
                     limits.maxLineBytes());
             return new VersionedAnswer(answer, version);
         });
@@ -203,11 +252,11 @@ public final class SharingApi {
         return pageToken == null ? request : request.withQuery("pageToken", pageToken);
     }
 
-    private static List<String> tablePath(SharedTable table, String last) {
+    static List<String> tablePath(SharedTable table, String last) {
         return List.of("shares", table.share(), "schemas", table.schema(), "tables", table.name(), last);
     }
 
-    private static String tableSubject(SharedTable table) {
+    static String tableSubject(SharedTable table) {
         return "Table '" + table.qualifiedName() + "' (or its share or schema)";
     }
 

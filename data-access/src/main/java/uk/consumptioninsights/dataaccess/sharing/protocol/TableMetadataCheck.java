@@ -51,7 +51,7 @@ public final class TableMetadataCheck {
             }
         }
         return new TableMetadata(metadata.id(), version, columns, metadata.partitionColumns(), metadata.size(),
-                metadata.numFiles(), metadata.name());
+                metadata.numFiles(), metadata.name(), metadata.configuration());
     }
 
     /** Refuses a listed table whose access modes exclude URL access, before any query is sent. */

@@ -26,7 +26,8 @@ class CacheManifestTest {
         TableMetadata metadata = new TableMetadata("table-1", version, List.of(
                 new DeltaColumn("settlement_date", "date", true, "DATE", "the day"),
                 new DeltaColumn("kwh", "decimal(12,3)", false, "DECIMAL(12,3)")),
-                List.of("settlement_date"), OptionalLong.of(300), OptionalLong.empty(), "consumption");
+                List.of("settlement_date"), OptionalLong.of(300), OptionalLong.empty(), "consumption",
+                Map.of("delta.enableChangeDataFeed", "true", "delta.appendOnly", "false"));
         return new TableSnapshot(new SharedTable("s", "c", "t"), metadata, version, List.of(
                 new SharedFile("f1", "https://store/f1?X-Signature=abc", Map.of("settlement_date", "2024-03-31"),
                         100, OptionalLong.of(48), OptionalLong.of(1L)),
@@ -47,6 +48,8 @@ class CacheManifestTest {
 
         assertThat(json).doesNotContain("X-Signature").doesNotContain("https://store");
         assertThat(back.snapshot().metadata()).isEqualTo(original.metadata());
+        assertThat(back.snapshot().metadata().configuration()).containsEntry("delta.appendOnly", "false");
+        assertThat(back.snapshot().metadata().changeDataFeed()).isTrue();
         assertThat(back.snapshot().options()).isEqualTo(options);
         assertThat(back.snapshot().version()).isEqualTo(7);
         assertThat(back.snapshot().files()).extracting(SharedFile::id).containsExactly("f1", "f2");
@@ -54,6 +57,19 @@ class CacheManifestTest {
         assertThat(back.snapshot().files().get(0).numRecords()).hasValue(48);
         assertThat(back.fileNames()).containsEntry("f2", "f2.parquet");
         assertThat(back.endpoint()).isEqualTo("http://h/ds");
+    }
+
+    @Test
+    void aManifestWrittenBeforeConfigurationsWereKeptReadsAsNoConfiguration() {
+        CacheManifest manifest = new CacheManifest("http://h/ds", snapshot(3, QueryOptions.latest()),
+                Map.of("f1", "f1.parquet", "f2", "f2.parquet"), Instant.parse("2030-01-01T00:00:00Z"));
+        String older = manifest.toJson().replaceAll("\"configuration\"\\s*:\\s*\\{[^}]*}\\s*,?", "");
+
+        CacheManifest back = CacheManifest.fromJson(older);
+
+        assertThat(older).doesNotContain("configuration");
+        assertThat(back.snapshot().metadata().configuration()).isEmpty();
+        assertThat(back.snapshot().metadata().changeDataFeed()).isFalse();
     }
 
     @Test
