@@ -35,6 +35,7 @@ import uk.consumptioninsights.app.workspace.RecipientRefreshes;
 import uk.consumptioninsights.app.workspace.RecipientShares;
 import uk.consumptioninsights.dataaccess.provider.ConnectionProfiles;
 import uk.consumptioninsights.dataaccess.recipient.ChangeFeed;
+import uk.consumptioninsights.dataaccess.recipient.DeltaSharingChangeFeed;
 import uk.consumptioninsights.dataaccess.sharing.DeltaSharingClient;
 import uk.consumptioninsights.dataaccess.provider.credentials.CredentialStore;
 import uk.consumptioninsights.dataaccess.provider.credentials.OsCredentialStore;
@@ -92,11 +93,11 @@ public final class AppContext implements AutoCloseable {
 
     /**
      * How a recipient's Refresh reads a share's change data feed: an adapter over the protocol client (which the app
-     * opens and closes per refresh). Empty until the client reads change data feeds; Refresh is then not offered.
+     * opens and closes per refresh). Empty offers no Refresh (a test may leave it out).
      */
     public record RecipientWiring(Optional<Function<DeltaSharingClient, ChangeFeed>> changeFeeds) {
         public static RecipientWiring system() {
-            return new RecipientWiring(Optional.empty());
+            return new RecipientWiring(Optional.of(DeltaSharingChangeFeed::new));
         }
     }
 

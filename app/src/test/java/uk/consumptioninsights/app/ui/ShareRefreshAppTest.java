@@ -7,7 +7,6 @@ import static uk.consumptioninsights.app.ui.UiSupport.fx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -32,9 +31,10 @@ import uk.consumptioninsights.dataaccess.sharing.fixture.DeltaSharingServerFixtu
 import uk.consumptioninsights.dataaccess.sharing.fixture.SharingFixtureData;
 
 /**
- * The real app loads a share from the loopback protocol fixture; the provider then deletes a day (a new version), and
- * File → Refresh shared tables (Ctrl+Shift+R) brings the copy up to it, says what it did, shows the history and
- * re-reads the figures.
+ * The real app, wired as shipped, loads a share from the loopback protocol fixture whose tables keep no change data
+ * feed; the provider then deletes a day (a new version), and File → Refresh shared tables (Ctrl+Shift+R) reloads the
+ * table whole, says why, shows the history and re-reads the figures. {@link ShareChangeFeedRefreshAppTest} is the same
+ * with a change data feed.
  */
 @ExtendWith(ApplicationExtension.class)
 class ShareRefreshAppTest {
@@ -71,7 +71,7 @@ class ShareRefreshAppTest {
     @Start
     void start(Stage stage) {
         context = AppContext.create(AppConfig.fromSystemProperties(), PreferencesSettings.fromSystemProperties(), s -> s,
-                AppContext.ProviderWiring.system(), new AppContext.RecipientWiring(Optional.of(ClientSnapshotFeed::new)));
+                AppContext.ProviderWiring.system(), AppContext.RecipientWiring.system());
         WorkbenchWindow.show(stage, context, () -> { });
     }
 

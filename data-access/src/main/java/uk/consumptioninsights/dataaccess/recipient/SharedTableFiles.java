@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import uk.consumptioninsights.dataaccess.sharing.DeltaColumn;
 import uk.consumptioninsights.dataaccess.sharing.DownloadedFile;
+import uk.consumptioninsights.dataaccess.sharing.SharedFile;
 import uk.consumptioninsights.dataaccess.sharing.DownloadedTable;
 import uk.consumptioninsights.dataaccess.sharing.TableMetadata;
 
@@ -33,19 +34,26 @@ public record SharedTableFiles(String title, long version, List<SharedColumn> co
      */
     public static SharedTableFiles from(String title, DownloadedTable table) {
         List<LocalFile> local = new ArrayList<>();
-        boolean everyCount = true;
-        long rows = 0;
         for (DownloadedFile file : table.files()) {
             local.add(new LocalFile(file.localPath(), file.file().partitionValues()));
-            OptionalLong count = file.file().numRecords();
-            everyCount &= count.isPresent();
-            rows += count.orElse(0);
         }
         TableMetadata metadata = table.snapshot().metadata();
         List<SharedColumn> columns = metadata.columns().stream().filter(DeltaColumn::supported)
                 .map(c -> new SharedColumn(c.name(), c.duckdbType())).toList();
         return new SharedTableFiles(title, table.snapshot().version(), columns, metadata.partitionColumns(), local,
-                everyCount ? OptionalLong.of(rows) : OptionalLong.empty());
+                recordCount(table.snapshot().files()));
+    }
+
+    /** The rows of these files: the sum of their record counts, or empty when any file came without one. */
+    static OptionalLong recordCount(List<SharedFile> files) {
+        long rows = 0;
+        for (SharedFile file : files) {
+            if (file.numRecords().isEmpty()) {
+                return OptionalLong.empty();
+            }
+            rows += file.numRecords().getAsLong();
+        }
+        return OptionalLong.of(rows);
     }
 
     /** A downloaded data file; an empty partition value means NULL, as the Delta protocol says. */
