@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -28,6 +29,9 @@ import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
  * touched only where it changed.
  */
 public final class SharedTableChanges {
+
+    /** Beyond this many values of a partition column, the whole table is joined: the list would cost more than it saves. */
+    private static final int MAX_LISTED_PARTITIONS = 400;
 
     private static final String ADDS = "('insert', 'update_postimage')";
     private static final String CHANGE_TYPE = "_change_type";
@@ -105,10 +109,15 @@ public final class SharedTableChanges {
             st.execute("CREATE OR REPLACE TEMP TABLE change_net AS SELECT " + columns + ", _commit_version, "
                     + "sum(CASE WHEN _change_type IN " + ADDS + " THEN 1 ELSE -1 END)::BIGINT AS delta "
                     + "FROM staged_changes GROUP BY ALL");
+        }
+        List<String> partitionColumns = downloaded.changes().metadata().partitionColumns();
+        String touched = touchedPartitions(c, table, partitionColumns, "");
+        try (Statement st = c.createStatement()) {
             // How many copies of each changed row the local table holds now.
             st.execute("CREATE OR REPLACE TEMP TABLE change_held AS SELECT " + qualified("k", names)
                     + ", count(t.rowid) AS held FROM (SELECT DISTINCT " + columns + " FROM change_net) k LEFT JOIN "
-                    + local + " t ON " + same("t", "k", names) + " GROUP BY ALL");
+                    + "(SELECT rowid, * FROM " + local + " WHERE " + touched + ") t ON " + same("t", "k", names)
+                    + " GROUP BY ALL");
         }
         progress.report(0.5, "Checking the changes of " + title + " against the local copy…");
         refuseMissingRows(c, title, names);
@@ -119,7 +128,8 @@ public final class SharedTableChanges {
             // Of a row held n times that loses k copies, any k go: the copies are equal in every column.
             st.execute("DELETE FROM " + local + " WHERE rowid IN (SELECT rid FROM (SELECT t.rowid AS rid, "
                     + "row_number() OVER (PARTITION BY " + qualified("t", names) + ") AS copy, -x.net AS surplus FROM "
-                    + local + " t JOIN change_totals x ON " + same("t", "x", names) + " WHERE x.net < 0) "
+                    + local + " t JOIN change_totals x ON " + same("t", "x", names) + " WHERE x.net < 0 AND "
+                    + touchedPartitions(c, table, partitionColumns, "t.") + ") "
                     + "WHERE copy <= surplus)");
             st.execute("INSERT INTO " + local + " (" + columns + ") SELECT " + columns + " FROM (SELECT " + columns
                     + ", unnest(range(net)) FROM change_totals WHERE net > 0)");
@@ -209,6 +219,43 @@ public final class SharedTableChanges {
                         "the local copy had drifted from the share");
             }
         }
+    }
+
+    /**
+     * A filter on the local table to the partitions the changes touch (each partition column's values, as constants, so
+     * DuckDB skips the row groups of other days instead of joining every row); {@code true} when the table has no
+     * partition column the workbench keeps, or the changes touch too many values to list.
+     */
+    private static String touchedPartitions(Connection c, RecipientTable table, List<String> partitionColumns,
+                                            String alias) throws SQLException {
+        List<String> filters = new ArrayList<>();
+        for (SharedTableKind.Expected column : table.kind().columns()) {
+            boolean partition = partitionColumns.stream().anyMatch(p -> p.equalsIgnoreCase(column.name()));
+            if (!partition) {
+                continue;
+            }
+            String name = SharedTableImport.ident(column.name());
+            List<String> values = new ArrayList<>();
+            boolean nulls = false;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DISTINCT CAST(" + name
+                    + " AS VARCHAR) FROM change_net LIMIT " + (MAX_LISTED_PARTITIONS + 1))) {
+                while (rs.next()) {
+                    String value = rs.getString(1);
+                    if (value == null) {
+                        nulls = true;
+                    } else {
+                        values.add("CAST('" + value.replace("'", "''") + "' AS " + column.localType() + ")");
+                    }
+                }
+            }
+            if (values.size() + (nulls ? 1 : 0) > MAX_LISTED_PARTITIONS) {
+                continue;
+            }
+            String local = alias + name;
+            String in = values.isEmpty() ? "false" : local + " IN (" + String.join(", ", values) + ")";
+            filters.add("(" + in + (nulls ? " OR " + local + " IS NULL" : "") + ")");
+        }
+        return filters.isEmpty() ? "true" : String.join(" AND ", filters);
     }
 
     private static String qualified(String alias, List<String> names) {
