@@ -1,101 +1,50 @@
 package uk.consumptioninsights.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.consumptioninsights.app.ui.UiSupport.awaitSettled;
 import static uk.consumptioninsights.app.ui.UiSupport.fx;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
-import uk.consumptioninsights.app.AppConfig;
-import uk.consumptioninsights.app.AppContext;
-import uk.consumptioninsights.app.WorkbenchWindow;
-import uk.consumptioninsights.app.settings.PreferencesSettings;
 import uk.consumptioninsights.app.sharing.ShareRefreshViewModel;
-import uk.consumptioninsights.dataaccess.sharing.fixture.DeltaSharingServerFixture;
 import uk.consumptioninsights.dataaccess.sharing.fixture.FixtureDuckDb;
 import uk.consumptioninsights.dataaccess.sharing.fixture.SharingFixtureData;
 
 /**
- * The real app, wired as shipped, loads a share whose tables keep a change data feed (history shared) from the loopback
- * protocol fixture; the provider then changes one half-hour's readings and deletes another's (two new versions, recorded
- * as change data), and Refresh applies only those changes: it says how many rows changed since the loaded version, and
- * the readings on Overview fall by exactly the rows deleted.
+ * The share's tables keep a change data feed (history shared); the provider changes one half-hour's readings and
+ * deletes another's (two new versions, recorded as change data), and Refresh applies only those changes: it says how
+ * many rows changed since the loaded version, and the readings on Overview fall by exactly the rows deleted.
  */
-@ExtendWith(ApplicationExtension.class)
-class ShareChangeFeedRefreshAppTest {
-
-    private static final String TOKEN = "dapi-refresh-test-token-0123456789";
-
-    @TempDir
-    static Path home;
-    @TempDir
-    static Path shareDir;
-    private static String prefsNode;
-    private static DeltaSharingServerFixture server;
-    private static SharingFixtureData.SharedTables tables;
-    private static Path profile;
-
-    private AppContext context;
+class ShareChangeFeedRefreshAppTest extends ShareRefreshAppScenario {
 
     @BeforeAll
     static void serveAShare() throws Exception {
-        prefsNode = AppUnderTest.configure(home, "20", "3");
-        tables = SharingFixtureData.generatedWithChangeDataFeed(shareDir.resolve("share"), SharingFixtureData.Size.ui());
-        server = DeltaSharingServerFixture.start(TOKEN, Duration.ofMinutes(10));
-        tables.shareOn(server, true);
-        profile = server.writeProfile(shareDir.resolve("elexon.share"),
-                server.profileV1Json(Instant.now().plus(Duration.ofDays(30))));
-    }
-
-    @AfterAll
-    static void stopServing() throws Exception {
-        server.close();
-        AppUnderTest.restore(prefsNode);
+        serve(true);
     }
 
     @Start
     void start(Stage stage) {
-        context = AppContext.create(AppConfig.fromSystemProperties(), PreferencesSettings.fromSystemProperties(), s -> s,
-                AppContext.ProviderWiring.system(), AppContext.RecipientWiring.system());
-        WorkbenchWindow.show(stage, context, () -> { });
+        startTheApp(stage);
     }
 
     @Stop
     void stop() {
-        context.close();
+        stopTheApp();
     }
 
     @Test
     void refreshAppliesOnlyTheChangesSinceTheLoadedVersion(FxRobot robot) throws Exception {
-        awaitSettled(context, 300);
-        WaitForAsyncUtils.asyncFx(() -> context.shares().openProfile(profile)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> context.shares().canLoadProperty().get()));
-        WaitForAsyncUtils.asyncFx(() -> context.shares().load()).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !context.shares().loadingProperty().get()));
-        assertThat(fx(() -> context.shares().failedProperty().get())).as(fx(() -> context.shares().messageProperty().get()))
-                .isFalse();
-        awaitSettled(context, 120);
-        ShareRefreshViewModel refresh = context.shareRefresh().orElseThrow();
+        ShareRefreshViewModel refresh = loadTheShare();
         long readingsBefore = UiSupport.parseCount(text(robot, "#kpiReadings"));
         long loadedVersion = tables.consumption().version();
         String day = "settlement_date = DATE '" + SharingFixtureData.DEFAULT_LAST_DAY + "'";
@@ -105,11 +54,8 @@ class ShareChangeFeedRefreshAppTest {
             newVersion = tables.consumption().deleteWhere(provider, day + " AND settlement_period = 2");
         }
 
-        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R);
+        refreshByKeyboard(robot, refresh);
 
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !refresh.refreshingProperty().get()
-                && !refresh.messageProperty().get().startsWith("Asking")));
-        assertThat(fx(() -> refresh.failedProperty().get())).as(fx(() -> refresh.messageProperty().get())).isFalse();
         Matcher summary = Pattern.compile("consumption_half_hourly: ([0-9,]+) rows changed since version " + loadedVersion
                 + " \\(now version " + newVersion + ": 0 added, ([0-9,]+) updated, ([0-9,]+) removed\\); anomalies: Up to "
                 + "date at version " + tables.anomalies().version() + "\\.").matcher(text(robot, "#refreshMessage"));
@@ -124,9 +70,5 @@ class ShareChangeFeedRefreshAppTest {
                 .as("the first load of both tables and the refresh").isEqualTo(3);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                 () -> UiSupport.parseCount(text(robot, "#kpiReadings")) == readingsBefore - removed);
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return fx(() -> ((Labeled) robot.lookup(id).query()).getText());
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +58,7 @@ public final class ChangesDownloader {
 
     public DownloadedChanges download(TableChanges changes, Progress progress) {
         String tableId = changes.metadata().tableId();
-        ReentrantLock lock = cache.lock(tableId);
-        try {
-            lock.lockInterruptibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Cancelled by the user");
-        }
+        ReentrantLock lock = cache.hold(tableId);
         try {
             Path dir = cache.changesDir(tableId);
             try {

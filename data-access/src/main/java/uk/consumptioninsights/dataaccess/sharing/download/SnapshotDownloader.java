@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +50,7 @@ public final class SnapshotDownloader {
 
     public DownloadedTable download(TableSnapshot snapshot, Progress progress) {
         String tableId = snapshot.metadata().tableId();
-        ReentrantLock lock = cache.lock(tableId);
-        try {
-            lock.lockInterruptibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Cancelled by the user");
-        }
+        ReentrantLock lock = cache.hold(tableId);
         try {
             cache.prepare(tableId);
             Path dir = cache.tableDir(tableId);

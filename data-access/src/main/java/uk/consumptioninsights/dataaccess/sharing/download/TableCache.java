@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -71,6 +72,21 @@ public final class TableCache {
     /** One download or prune of a table's folder at a time, within this process. */
     public ReentrantLock lock(String tableId) {
         return LOCKS.computeIfAbsent(tableDir(tableId), dir -> new ReentrantLock());
+    }
+
+    /**
+     * Waits for the table's folder and holds it (release with {@code unlock()}); a user who cancels while another
+     * download holds it ends the wait.
+     */
+    public ReentrantLock hold(String tableId) {
+        ReentrantLock lock = lock(tableId);
+        try {
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Cancelled by the user");
+        }
+        return lock;
     }
 
     /** True when {@code file} exists with exactly {@code size} bytes: a file is only ever moved in complete. */
