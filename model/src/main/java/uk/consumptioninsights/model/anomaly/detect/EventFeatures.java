@@ -1,6 +1,9 @@
 package uk.consumptioninsights.model.anomaly.detect;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The named features of an event window: one meter's readings from index {@code from} (inclusive) to {@code to}
@@ -108,6 +111,44 @@ public final class EventFeatures {
                 (double) zeros / n,
                 (double) negatives / n,
                 groupZero / n - group.meanZeroShare};
+    }
+
+    /**
+     * A window of one meter's readings, by position in its series: {@code [from, to)}. Positions rather than times,
+     * because a provider notebook that computes the same features names its windows the same way.
+     */
+    public record Window(String meterKey, int from, int to) {
+
+        public Window {
+            Objects.requireNonNull(meterKey, "meterKey");
+        }
+    }
+
+    /**
+     * The feature vectors of {@code windows}, in order, each in {@link #NAMES} order. For scoring outside
+     * {@link LearnedRanking}, e.g. with a provider's exported forest, whose features must be computed exactly as here.
+     */
+    public static double[][] of(FleetContext context, List<Window> windows) {
+        Map<String, Integer> meterIndex = new HashMap<>();
+        for (int m = 0; m < context.meterCount(); m++) {
+            meterIndex.put(context.meters[m].meter.meterKey(), m);
+        }
+        Map<Integer, double[]> rollingZ = new HashMap<>();
+        double[][] rows = new double[windows.size()][];
+        for (int w = 0; w < rows.length; w++) {
+            Window window = windows.get(w);
+            Integer m = meterIndex.get(window.meterKey());
+            if (m == null) {
+                throw new IllegalArgumentException("Window of meter " + window.meterKey() + ", which is not in the fleet");
+            }
+            if (window.to() > context.meters[m].meter.size()) {
+                throw new IllegalArgumentException("Window [" + window.from() + ", " + window.to() + ") of meter "
+                        + window.meterKey() + " ends after its " + context.meters[m].meter.size() + " readings");
+            }
+            double[] z = rollingZ.computeIfAbsent(m, meter -> rollingZ(context, meter));
+            rows[w] = of(context, m, z, window.from(), window.to());
+        }
+        return rows;
     }
 
     /** The rolling z-scores a meter's windows share. */
