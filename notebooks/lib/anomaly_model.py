@@ -41,6 +41,7 @@ MIN_ORDINARY = 2_048
 MAX_ORDINARY = 8_192
 REDRAWS = 16
 MIN_TRAINING_WINDOWS = 32
+DEFAULT_NOVELTY_WEIGHT = 0.0
 
 
 def _local_seconds(epoch_seconds):
@@ -330,6 +331,31 @@ def fit_forest(features, seed):
 def score_samples(forest, features):
     """sklearn's ``score_samples``, in [−1, 0): lower = more anomalous. The novelty is its negation."""
     return forest.score_samples(pd.DataFrame(np.asarray(features, dtype=np.float64), columns=FEATURE_NAMES))
+
+
+def ranking_values(types, scores, novelty, novelty_weight=DEFAULT_NOVELTY_WEIGHT):
+    """``LearnedRanking.rankingValues``: the value gold.anomalies.learned_score holds, in 0..1.
+
+    Each detection's detector score is moved onto the novelty scale within its type (the type's best-scored
+    detection gets the type's highest novelty, the median one the median, linear between neighbours, ties share their
+    mid-rank), then mixed with its own novelty by ``novelty_weight``. The default weight 0 keeps each detector's order
+    within its type and places the types against each other by how unusual their windows are.
+    """
+    types = np.asarray(types)
+    scores = np.asarray(scores, dtype=np.float64)
+    novelty = np.asarray(novelty, dtype=np.float64)
+    calibrated = np.empty(len(novelty))
+    for kind in np.unique(types):
+        members = np.nonzero(types == kind)[0]
+        sorted_novelty = np.sort(novelty[members])
+        sorted_scores = np.sort(scores[members])
+        below = np.searchsorted(sorted_scores, scores[members], side="left")
+        ties = np.searchsorted(sorted_scores, scores[members], side="right") - below
+        position = below + (ties - 1) / 2.0
+        lo = np.floor(position).astype(np.int64)
+        hi = np.minimum(lo + 1, len(members) - 1)
+        calibrated[members] = sorted_novelty[lo] + (sorted_novelty[hi] - sorted_novelty[lo]) * (position - lo)
+    return np.clip(novelty_weight * novelty + (1 - novelty_weight) * calibrated, 0.0, 1.0)
 
 
 def provider_forest(forest, **informational):

@@ -4,7 +4,8 @@
   scored days, zero runs, stuck values, negatives, an implausible reading, gaps) and event windows over it;
 - features.csv: anomaly_model.event_features of those windows;
 - forest.json: anomaly_model.fit_forest on a deterministic feature matrix, exported in the provider format;
-- score_rows.csv, sklearn_scores.csv: 10,000 rows and sklearn's score_samples of them.
+- score_rows.csv, sklearn_scores.csv: 10,000 rows and sklearn's score_samples of them;
+- ranking.csv: detections' types and detector scores (with ties), their novelty and anomaly_model.ranking_values.
 
 Floats are written with repr(), which round-trips exactly to Java's Double.parseDouble.
 """
@@ -104,6 +105,13 @@ def main(out):
     write_csv(os.path.join(out, "score_rows.csv"), am.FEATURE_NAMES, [[float(v) for v in r] for r in rows])
     write_csv(os.path.join(out, "sklearn_scores.csv"), ["score_samples"],
               [[float(s)] for s in am.score_samples(forest, rows)])
+
+    types = rng.choice(["theft", "meter_malfunction", "network_anomaly", "maintenance"], 400)
+    scores = np.round(rng.uniform(0.0, 1.0, 400), 1)
+    novelty = -am.score_samples(forest, rows[:400])
+    values = am.ranking_values(types, scores, novelty)
+    write_csv(os.path.join(out, "ranking.csv"), ["anomaly_type", "score", "novelty", "learned_score"],
+              [[str(t), float(s), float(n), float(v)] for t, s, n, v in zip(types, scores, novelty, values)])
 
 
 if __name__ == "__main__":

@@ -17,9 +17,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.consumptioninsights.model.anomaly.AnomalyType;
+import uk.consumptioninsights.model.anomaly.detect.Detection;
 import uk.consumptioninsights.model.anomaly.detect.EventFeatures;
 import uk.consumptioninsights.model.anomaly.detect.FleetContext;
 import uk.consumptioninsights.model.anomaly.detect.FleetWindow;
+import uk.consumptioninsights.model.anomaly.detect.LearnedRanking;
 import uk.consumptioninsights.model.anomaly.detect.MeterSeries;
 import uk.consumptioninsights.model.anomaly.learned.IsolationForestNovelty;
 import uk.consumptioninsights.model.anomaly.learned.ProviderForest;
@@ -28,9 +31,10 @@ import uk.consumptioninsights.model.work.Progress;
 
 /**
  * The provider notebook's model ({@code notebooks/lib/anomaly_model.py}) against the workbench: the Python event
- * features equal {@link EventFeatures} on the same fleet and windows, and the forest it fits and exports scores in the
- * workbench exactly as scikit-learn scores it. The driver ({@code notebooks/tests/model_parity_driver.py}) writes the
- * fleet, its features, the exported forest and sklearn's {@code score_samples} of 10,000 rows.
+ * features equal {@link EventFeatures} on the same fleet and windows; the forest it fits and exports scores in the
+ * workbench exactly as scikit-learn scores it; and the learned_score it writes is the workbench's ranking value. The
+ * driver ({@code notebooks/tests/model_parity_driver.py}) writes the fleet, its features, the exported forest,
+ * sklearn's {@code score_samples} of 10,000 rows and the ranking values of 400 detections.
  */
 class ProviderModelParityTest {
 
@@ -93,6 +97,31 @@ class ProviderModelParityTest {
                 assertThat(python[w][f]).as("%s of window %s", EventFeatures.NAMES.get(f), windows.get(w))
                         .isCloseTo(workbench[w][f], within(TOLERANCE));
             }
+        }
+    }
+
+    @Test
+    void theNotebookRanksDetectionsAsTheWorkbenchDoes() throws IOException {
+        List<String> lines = Files.readAllLines(scratch.resolve("ranking.csv"));
+        List<Detection> detections = new ArrayList<>();
+        double[] novelty = new double[lines.size() - 1];
+        double[] python = new double[novelty.length];
+        Instant start = Instant.parse("2026-03-22T00:00:00Z");
+        for (int i = 0; i < novelty.length; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            AnomalyType type = AnomalyType.fromCode(cells[0]);
+            double score = Double.parseDouble(cells[1]);
+            detections.add(new Detection("M" + i, type, "pattern", Detection.severityFor(type, score), score, start,
+                    start.plusSeconds(1800), 0, 0, "parity"));
+            novelty[i] = Double.parseDouble(cells[2]);
+            python[i] = Double.parseDouble(cells[3]);
+        }
+
+        double[] workbench = LearnedRanking.rankingValues(detections, novelty, LearnedRanking.DEFAULT_NOVELTY_WEIGHT);
+
+        assertThat(detections).extracting(Detection::type).containsAll(List.of(AnomalyType.values()));
+        for (int i = 0; i < workbench.length; i++) {
+            assertThat(python[i]).as("learned_score of detection %d", i).isCloseTo(workbench[i], within(TOLERANCE));
         }
     }
 
