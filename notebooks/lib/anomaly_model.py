@@ -394,3 +394,46 @@ def provider_forest(forest, **informational):
 
 def provider_forest_json(forest, **informational):
     return json.dumps(provider_forest(forest, **informational))
+
+
+@dataclass
+class LearnedRankingRun:
+    """What notebook 05 logs, registers, exports and writes: one row per kept detection."""
+    forest: object
+    anomaly_ids: list
+    detection_features: np.ndarray
+    ordinary_features: np.ndarray
+    novelty: np.ndarray
+    learned_score: np.ndarray
+    dropped: int
+
+
+def learn_ranking(readings, detections, window_from, score_from, window_to, seed):
+    """``LearnedRanking.rank`` for the provider: features of the detections' windows and of drawn ordinary windows, the
+    forest fitted on the ordinary ones, the detections' novelty (−score_samples) and their learned_score.
+
+    readings: as for ``fleet_context``. detections: DataFrame with ``anomaly_id``, ``meter_key``, ``anomaly_type``,
+    ``score``, ``start_epoch`` and ``end_epoch`` (UTC seconds, end exclusive). Detections of meters without readings in
+    the window cannot be described and are dropped (counted in ``dropped``). With fewer than MIN_TRAINING_WINDOWS
+    ordinary windows nothing is learned: ``forest`` is None and every novelty is 0.5, as in the workbench.
+    """
+    context = fleet_context(readings, window_from, score_from, window_to)
+    known = detections[detections["meter_key"].isin(list(context.meters))]
+    windows = []
+    for row in known.itertuples(index=False):
+        first, last = window_indices(context.meters[row.meter_key].t, int(row.start_epoch), int(row.end_epoch))
+        windows.append((row.meter_key, first, last))
+    if not windows:
+        raise ValueError("No detection falls on a meter with readings in the window: nothing to rank")
+    queries = event_features(context, windows)
+    ordinary = ordinary_windows(context, windows, seed)
+    train = event_features(context, ordinary) if ordinary else np.zeros((0, len(FEATURE_NAMES)))
+    forest = None
+    if len(train) >= MIN_TRAINING_WINDOWS:
+        forest = fit_forest(train, seed)
+        novelty = -score_samples(forest, queries)
+    else:
+        novelty = np.full(len(queries), 0.5)
+    learned = ranking_values(known["anomaly_type"].to_numpy(), known["score"].to_numpy(np.float64), novelty)
+    return LearnedRankingRun(forest, known["anomaly_id"].tolist(), queries, train, novelty, learned,
+                             len(detections) - len(known))

@@ -5,7 +5,8 @@
 - features.csv: anomaly_model.event_features of those windows;
 - forest.json: anomaly_model.fit_forest on a deterministic feature matrix, exported in the provider format;
 - score_rows.csv, sklearn_scores.csv: 10,000 rows and sklearn's score_samples of them;
-- ranking.csv: detections' types and detector scores (with ties), their novelty and anomaly_model.ranking_values.
+- ranking.csv: detections' types and detector scores (with ties), their novelty and anomaly_model.ranking_values;
+- pipeline.json: anomaly_model.learn_ranking, notebook 05's whole computation, over the fleet (its forest exported).
 
 Floats are written with repr(), which round-trips exactly to Java's Double.parseDouble.
 """
@@ -112,6 +113,20 @@ def main(out):
     values = am.ranking_values(types, scores, novelty)
     write_csv(os.path.join(out, "ranking.csv"), ["anomaly_type", "score", "novelty", "learned_score"],
               [[str(t), float(s), float(n), float(v)] for t, s, n, v in zip(types, scores, novelty, values)])
+
+    detections = pd.DataFrame([
+        {"anomaly_id": f"d{i}", "meter_key": key, "anomaly_type": kind, "score": score,
+         "start_epoch": int(readings[readings.meter_key == key].epoch_seconds.iloc[start]),
+         "end_epoch": int(readings[readings.meter_key == key].epoch_seconds.iloc[end - 1]) + am.HALF_HOUR}
+        for i, ((key, start, end), kind, score) in enumerate(zip(windows[::7], types, scores))
+    ] + [{"anomaly_id": "elsewhere", "meter_key": "M99", "anomaly_type": "theft", "score": 0.5,
+          "start_epoch": SCORE_FROM, "end_epoch": SCORE_FROM + am.DAY}])
+    run = am.learn_ranking(readings, detections, WINDOW_FROM, SCORE_FROM, WINDOW_TO, seed=SEED)
+    with open(os.path.join(out, "pipeline.json"), "w") as f:
+        json.dump({"forest": am.provider_forest(run.forest), "anomaly_ids": run.anomaly_ids,
+                   "training_windows": len(run.ordinary_features), "dropped": run.dropped,
+                   "detection_features": run.detection_features.tolist(),
+                   "novelty": run.novelty.tolist(), "learned_score": run.learned_score.tolist()}, f)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,30 @@ class ProviderModelParityTest {
         for (int i = 0; i < workbench.length; i++) {
             assertThat(python[i]).as("learned_score of detection %d", i).isCloseTo(workbench[i], within(TOLERANCE));
         }
+    }
+
+    @Test
+    void theNotebooksWholeRankingRunExportsTheForestItScoredWith() throws IOException {
+        JsonNode run = new ObjectMapper().readTree(scratch.resolve("pipeline.json").toFile());
+        ProviderForest forest = ProviderForestJson.parse(run.get("forest").toString(), "pipeline.json forest");
+        double[][] features = new ObjectMapper().treeToValue(run.get("detection_features"), double[][].class);
+        double[] novelty = new ObjectMapper().treeToValue(run.get("novelty"), double[].class);
+        double[] learned = new ObjectMapper().treeToValue(run.get("learned_score"), double[].class);
+
+        double[] workbench = forest.scoreSamples(features);
+
+        // The one detection of a meter without readings is dropped; every other one is scored.
+        assertThat(run.get("dropped").asInt()).isEqualTo(1);
+        assertThat(run.get("anomaly_ids").toString()).doesNotContain("elsewhere");
+        assertThat(features).hasNumberOfRows(run.get("anomaly_ids").size());
+        // LearnedRanking's floor of ordinary windows (MIN_ORDINARY) for a few dozen detections.
+        assertThat(run.get("training_windows").asInt()).isEqualTo(2_048);
+        for (int i = 0; i < workbench.length; i++) {
+            assertThat(-workbench[i]).as("novelty of detection %d", i).isCloseTo(novelty[i], within(TOLERANCE));
+        }
+        assertThat(learned).hasSize(features.length).doesNotContain(Double.NaN);
+        assertThat(Arrays.stream(learned).min().orElseThrow()).isGreaterThanOrEqualTo(0.0);
+        assertThat(Arrays.stream(learned).max().orElseThrow()).isLessThanOrEqualTo(1.0);
     }
 
     /** meter_key,gsp_group,epoch_seconds,kwh; each meter's rows in time order. */
