@@ -69,6 +69,8 @@ final class NotebookPython {
         // No user site-packages or PYTHONPATH from the developer's shell: the test is about Debian's packages.
         builder.environment().remove("PYTHONPATH");
         builder.environment().put("PYTHONNOUSERSITE", "1");
+        // A test run leaves no __pycache__ in the source tree.
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -150,6 +150,34 @@ class ProviderModelParityTest {
         assertThat(Arrays.stream(learned).max().orElseThrow()).isLessThanOrEqualTo(1.0);
     }
 
+    /**
+     * Notebook 05's cells cannot run here (no Spark or MLflow for Python), but they must be a Databricks notebook, be
+     * valid Python and use only what the module they glue to provides.
+     */
+    @Test
+    void notebook05IsValidPythonAndUsesOnlyTheModulesNames() throws IOException, InterruptedException {
+        Path notebook = NotebookPython.notebooks().resolve("05_ml_anomaly_detection.py");
+        String check = """
+                import ast, sys
+                sys.path.insert(0, sys.argv[2])
+                import anomaly_model
+                tree = ast.parse(open(sys.argv[1]).read(), sys.argv[1])
+                used = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)
+                        and isinstance(n.value, ast.Name) and n.value.id == "am"}
+                missing = sorted(u for u in used if not hasattr(anomaly_model, u))
+                print(len(used))
+                sys.exit("anomaly_model lacks " + ", ".join(missing) if missing else 0)
+                """;
+
+        NotebookPython.Result result = NotebookPython.run(scratch, DRIVER_TIMEOUT, "-c", check, notebook.toString(),
+                NotebookPython.notebooks().resolve("lib").toString()).requireSuccess();
+
+        assertThat(Files.readAllLines(notebook).get(0)).isEqualTo("# Databricks notebook source");
+        assertThat(Files.readString(notebook)).contains("\n# COMMAND ----------\n");
+        assertThat(Integer.parseInt(result.stdout().strip())).as("names the notebook takes from anomaly_model")
+                .isPositive();
+    }
+
     /** meter_key,gsp_group,epoch_seconds,kwh; each meter's rows in time order. */
     private static List<MeterSeries> readMeters(Path csv) throws IOException {
         Map<String, List<String[]>> byMeter = new LinkedHashMap<>();
