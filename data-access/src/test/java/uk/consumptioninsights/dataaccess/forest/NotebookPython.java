@@ -28,18 +28,23 @@ final class NotebookPython {
 
     /** Fails (on CI) or skips (locally) unless {@link #INTERPRETER} imports scikit-learn and pandas. */
     static void requireScikitLearn(Path scratch) throws IOException, InterruptedException {
+        requireScikitLearn(INTERPRETER, System.getenv("CI"), scratch);
+    }
+
+    /** {@code ci} is the value of the CI environment variable, null when unset. */
+    static void requireScikitLearn(Path interpreter, String ci, Path scratch) throws IOException, InterruptedException {
         String problem;
-        if (!Files.isExecutable(INTERPRETER)) {
-            problem = INTERPRETER + " is missing; the model parity test needs it with scikit-learn and pandas.";
+        if (!Files.isExecutable(interpreter)) {
+            problem = interpreter + " is missing; the model parity test needs it with scikit-learn and pandas.";
         } else {
-            Result probe = run(scratch, Duration.ofSeconds(60), "-c", "import sklearn, pandas");
-            problem = probe.exitCode() == 0 ? null : INTERPRETER + " cannot import scikit-learn and pandas ("
+            Result probe = run(interpreter, scratch, Duration.ofSeconds(60), "-c", "import sklearn, pandas");
+            problem = probe.exitCode() == 0 ? null : interpreter + " cannot import scikit-learn and pandas ("
                     + probe.stderr().strip() + ").";
         }
         if (problem == null) {
             return;
         }
-        if (System.getenv("CI") == null) {
+        if (ci == null) {
             assumeTrue(false, problem + " " + INSTALL + ". Skipped because CI is not set.");
         }
         fail(problem + " " + INSTALL + ".");
@@ -58,8 +63,13 @@ final class NotebookPython {
 
     /** Runs the interpreter with {@code args}; output goes to files in {@code scratch}, so a chatty script cannot block. */
     static Result run(Path scratch, Duration timeout, String... args) throws IOException, InterruptedException {
+        return run(INTERPRETER, scratch, timeout, args);
+    }
+
+    static Result run(Path program, Path scratch, Duration timeout, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(INTERPRETER.toString());
+        command.add(program.toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile(scratch, "python", ".out");
         Path err = Files.createTempFile(scratch, "python", ".err");
