@@ -1,6 +1,7 @@
 package uk.consumptioninsights.model.anomaly.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
@@ -129,5 +130,35 @@ class EventFeaturesTest {
         double worstOrdinary = Arrays.stream(novelty, 0, novelty.length - 1).max().orElseThrow();
         assertThat(Arrays.stream(novelty).boxed().toList()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
         assertThat(anomalyNovelty).isGreaterThan(worstOrdinary).isGreaterThan(0.6);
+    }
+    @Test
+    void namedWindowsGetTheVectorsOfTheirMetersReadings() {
+        double[][] kwh = new double[4][DAYS * 48];
+        SplittableRandom random = new SplittableRandom(7);
+        for (double[] meter : kwh) {
+            for (int i = 0; i < meter.length; i++) {
+                meter[i] = Math.round(random.nextDouble(0, 1) * 1000) / 1000.0;
+            }
+        }
+        FleetContext context = context(kwh);
+        List<EventFeatures.Window> windows = List.of(new EventFeatures.Window("M2", 400, 448),
+                new EventFeatures.Window("M0", 0, 1), new EventFeatures.Window("M2", 900, 1300));
+
+        double[][] rows = EventFeatures.of(context, windows);
+
+        assertThat(rows[0]).containsExactly(EventFeatures.of(context, 2, EventFeatures.rollingZ(context, 2), 400, 448));
+        assertThat(rows[1]).containsExactly(EventFeatures.of(context, 0, EventFeatures.rollingZ(context, 0), 0, 1));
+        assertThat(rows[2]).containsExactly(EventFeatures.of(context, 2, EventFeatures.rollingZ(context, 2), 900, 1300));
+    }
+
+    @Test
+    void aWindowOfAnUnknownMeterOrBeyondItsReadingsIsRefused() {
+        double[][] kwh = new double[3][DAYS * 48];
+        FleetContext context = context(kwh);
+
+        assertThatThrownBy(() -> EventFeatures.of(context, List.of(new EventFeatures.Window("M9", 0, 10))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("M9");
+        assertThatThrownBy(() -> EventFeatures.of(context, List.of(new EventFeatures.Window("M1", 10, DAYS * 48 + 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends after its " + DAYS * 48);
     }
 }
