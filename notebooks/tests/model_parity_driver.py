@@ -122,8 +122,12 @@ def main(out):
     ] + [{"anomaly_id": "elsewhere", "meter_key": "M99", "anomaly_type": "theft", "score": 0.5,
           "start_epoch": SCORE_FROM, "end_epoch": SCORE_FROM + am.DAY}])
     run = am.learn_ranking(readings, detections, WINDOW_FROM, SCORE_FROM, WINDOW_TO, seed=SEED)
+    # With the informational keys notebook 05 adds, which the workbench must accept.
+    forest = am.provider_forest(run.forest, model_name="cat.gold.anomaly_event_iforest", model_version=3,
+                                model_alias="champion", trained_at="2026-04-12T02:00:00+00:00",
+                                mlflow_run_id="0123456789abcdef")
     with open(os.path.join(out, "pipeline.json"), "w") as f:
-        json.dump({"forest": am.provider_forest(run.forest), "anomaly_ids": run.anomaly_ids,
+        json.dump({"forest": forest, "anomaly_ids": run.anomaly_ids,
                    "training_windows": len(run.ordinary_features), "dropped": run.dropped,
                    "detection_features": run.detection_features.tolist(),
                    "novelty": run.novelty.tolist(), "learned_score": run.learned_score.tolist()}, f)
