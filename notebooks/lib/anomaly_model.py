@@ -177,6 +177,11 @@ class FleetContext:
     groups: dict
 
 
+def _gsp_letter(code):
+    """"_A", "a" and "A" are one group, as ``GspGroup.fromCode`` reads them."""
+    return str(code).strip().upper().lstrip("_")
+
+
 def fleet_context(readings, window_from, score_from, window_to):
     """``FleetContext.build`` for the parts the event features use.
 
@@ -186,7 +191,7 @@ def fleet_context(readings, window_from, score_from, window_to):
     cal = Calendar.of(int(window_from), int(score_from), int(window_to))
     meters = {}
     for key, rows in readings.sort_values(["meter_key", "epoch_seconds"]).groupby("meter_key", sort=True):
-        meters[key] = _baseline(key, rows["gsp_group"].iloc[0], rows["epoch_seconds"].to_numpy(np.int64),
+        meters[key] = _baseline(key, _gsp_letter(rows["gsp_group"].iloc[0]), rows["epoch_seconds"].to_numpy(np.int64),
                                 rows["kwh"].to_numpy(np.float64), cal)
     groups = {}
     for gsp in sorted({m.gsp_group for m in meters.values()}):
@@ -413,16 +418,23 @@ def learn_ranking(readings, detections, window_from, score_from, window_to, seed
     forest fitted on the ordinary ones, the detections' novelty (−score_samples) and their learned_score.
 
     readings: as for ``fleet_context``. detections: DataFrame with ``anomaly_id``, ``meter_key``, ``anomaly_type``,
-    ``score``, ``start_epoch`` and ``end_epoch`` (UTC seconds, end exclusive). Detections of meters without readings in
-    the window cannot be described and are dropped (counted in ``dropped``). With fewer than MIN_TRAINING_WINDOWS
+    ``score``, ``start_epoch`` and ``end_epoch`` (UTC seconds, end exclusive). A detection of a meter without readings in
+    the window, or starting after the meter's last reading, has no window to describe and is dropped (counted in
+    ``dropped``; the workbench never meets one, its detections come from the same readings). With fewer than MIN_TRAINING_WINDOWS
     ordinary windows nothing is learned: ``forest`` is None and every novelty is 0.5, as in the workbench.
     """
     context = fleet_context(readings, window_from, score_from, window_to)
-    known = detections[detections["meter_key"].isin(list(context.meters))]
     windows = []
-    for row in known.itertuples(index=False):
-        first, last = window_indices(context.meters[row.meter_key].t, int(row.start_epoch), int(row.end_epoch))
-        windows.append((row.meter_key, first, last))
+    kept = []
+    for position, row in enumerate(detections.itertuples(index=False)):
+        meter = context.meters.get(row.meter_key)
+        if meter is None:
+            continue
+        first, last = window_indices(meter.t, int(row.start_epoch), int(row.end_epoch))
+        if first < last:
+            windows.append((row.meter_key, first, last))
+            kept.append(position)
+    known = detections.iloc[kept]
     if not windows:
         raise ValueError("No detection falls on a meter with readings in the window: nothing to rank")
     queries = event_features(context, windows)

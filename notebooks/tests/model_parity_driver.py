@@ -31,7 +31,7 @@ SEED = 15
 
 def fleet(rng):
     rows = []
-    for g, gsp in enumerate(["_A", "_C"]):
+    for g, gsp in enumerate(["_A", "C"]):
         for k in range(4):
             key = f"M{g}{k}"
             t = np.arange(WINDOW_FROM, WINDOW_TO, am.HALF_HOUR, dtype=np.int64)
@@ -120,7 +120,9 @@ def main(out):
          "end_epoch": int(readings[readings.meter_key == key].epoch_seconds.iloc[end - 1]) + am.HALF_HOUR}
         for i, ((key, start, end), kind, score) in enumerate(zip(windows[::7], types, scores))
     ] + [{"anomaly_id": "elsewhere", "meter_key": "M99", "anomaly_type": "theft", "score": 0.5,
-          "start_epoch": SCORE_FROM, "end_epoch": SCORE_FROM + am.DAY}])
+          "start_epoch": SCORE_FROM, "end_epoch": SCORE_FROM + am.DAY},
+         {"anomaly_id": "afterwards", "meter_key": "M00", "anomaly_type": "network_anomaly", "score": 0.5,
+          "start_epoch": WINDOW_TO, "end_epoch": WINDOW_TO + am.DAY}])
     run = am.learn_ranking(readings, detections, WINDOW_FROM, SCORE_FROM, WINDOW_TO, seed=SEED)
     # With the informational keys notebook 05 adds, which the workbench must accept.
     forest = am.provider_forest(run.forest, model_name="cat.gold.anomaly_event_iforest", model_version=3,

@@ -136,9 +136,10 @@ class ProviderModelParityTest {
 
         double[] workbench = forest.scoreSamples(features);
 
-        // The one detection of a meter without readings is dropped; every other one is scored.
-        assertThat(run.get("dropped").asInt()).isEqualTo(1);
-        assertThat(run.get("anomaly_ids").toString()).doesNotContain("elsewhere");
+        // The detections of a meter without readings and after a meter's last reading are dropped; the others scored.
+        assertThat(run.get("dropped").asInt()).isEqualTo(2);
+        assertThat(run.get("anomaly_ids").toString()).doesNotContain("elsewhere").doesNotContain("afterwards")
+                .contains("\"d0\"");
         assertThat(features).hasNumberOfRows(run.get("anomaly_ids").size());
         // LearnedRanking's floor of ordinary windows (MIN_ORDINARY) for a few dozen detections.
         assertThat(run.get("training_windows").asInt()).isEqualTo(2_048);
