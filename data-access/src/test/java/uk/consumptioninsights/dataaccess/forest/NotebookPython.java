@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the notebooks' Python ({@code notebooks/}) with Debian's interpreter and scikit-learn, the way CI has them. On CI
- * ({@code CI} set) a missing scikit-learn fails the test, since a parity test that skips there proves nothing; on a
- * developer's machine without it the test is skipped.
+ * Runs the notebooks' Python ({@code notebooks/}) with Debian's interpreter and scikit-learn, the way CI has them.
+ * On CI ({@code CI} set) a missing scikit-learn fails the test, since a parity test that skips there proves nothing;
+ * on a developer's machine without it the test is skipped.
  */
 final class NotebookPython {
 
@@ -61,7 +61,7 @@ final class NotebookPython {
         throw new IllegalStateException("No notebooks/lib above " + Path.of("").toAbsolutePath());
     }
 
-    /** Runs the interpreter with {@code args}; output goes to files in {@code scratch}, so a chatty script cannot block. */
+    /** Runs the interpreter with {@code args}; output goes to files in {@code scratch}, so chatty output cannot block. */
     static Result run(Path scratch, Duration timeout, String... args) throws IOException, InterruptedException {
         return run(INTERPRETER, scratch, timeout, args);
     }

@@ -31,11 +31,12 @@ import uk.consumptioninsights.model.meter.GspGroup;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
- * The provider notebook's model ({@code notebooks/lib/anomaly_model.py}) against the workbench: the Python event
- * features equal {@link EventFeatures} on the same fleet and windows; the forest it fits and exports scores in the
- * workbench exactly as scikit-learn scores it; and the learned_score it writes is the workbench's ranking value. The
- * driver ({@code notebooks/tests/model_parity_driver.py}) writes the fleet, its features, the exported forest,
- * sklearn's {@code score_samples} of 10,000 rows and the ranking values of 400 detections.
+ * The provider notebook's model ({@code notebooks/lib/anomaly_model.py}, {@code fleet_features.py}) against the
+ * workbench: the Python event features equal {@link EventFeatures} on the same fleet and windows; the forest it fits
+ * and exports scores in the workbench exactly as scikit-learn scores it; and the learned_score it writes is the
+ * workbench's ranking value. The driver ({@code notebooks/tests/model_parity_driver.py}) writes the fleet, its
+ * features, the exported forest, sklearn's {@code score_samples} of 10,000 rows and the ranking values of 400
+ * detections.
  */
 class ProviderModelParityTest {
 
@@ -83,8 +84,8 @@ class ProviderModelParityTest {
     void theNotebookComputesTheWorkbenchsEventFeatures() throws IOException {
         JsonNode window = new ObjectMapper().readTree(scratch.resolve("window.json").toFile());
         FleetWindow fleet = new FleetWindow(readMeters(scratch.resolve("meters.csv")),
-                Instant.ofEpochSecond(window.get("from").asLong()), Instant.ofEpochSecond(window.get("score_from").asLong()),
-                Instant.ofEpochSecond(window.get("to").asLong()));
+                Instant.ofEpochSecond(window.get("from").asLong()),
+                Instant.ofEpochSecond(window.get("score_from").asLong()), Instant.ofEpochSecond(window.get("to").asLong()));
         List<EventFeatures.Window> windows = readWindows(scratch.resolve("windows.csv"));
         double[][] python = readMatrix(scratch.resolve("features.csv"));
 
