@@ -13,9 +13,9 @@
 # MAGIC    table `provider_forest`, from which the workbench rescores locally with exactly these numbers;
 # MAGIC 3. writes `learned_score` into `gold.anomalies`.
 # MAGIC
-# MAGIC Every number comes from `lib/anomaly_model.py`, plain numpy/pandas/scikit-learn; these cells only move data
-# MAGIC between Spark, MLflow and it. The module is tested outside Databricks against the workbench
-# MAGIC (`ProviderModelParityTest`, run by `mvn verify`). **These cells themselves have not been run**: neither Spark
+# MAGIC Every number comes from `lib/anomaly_model.py` and `lib/fleet_features.py`, plain numpy/pandas/scikit-learn;
+# MAGIC these cells only move data between Spark, MLflow and them. The modules are tested outside Databricks against
+# MAGIC the workbench (`ProviderModelParityTest`, run by `mvn verify`). **These cells themselves have not been run**: neither Spark
 # MAGIC for Python nor MLflow is available where the project is built.
 
 # COMMAND ----------
