@@ -15,8 +15,8 @@
 # MAGIC
 # MAGIC Every number comes from `lib/anomaly_model.py` and `lib/fleet_features.py`, plain numpy/pandas/scikit-learn;
 # MAGIC these cells only move data between Spark, MLflow and them. The modules are tested outside Databricks against
-# MAGIC the workbench (`ProviderModelParityTest`, run by `mvn verify`). **These cells themselves have not been run**: neither Spark
-# MAGIC for Python nor MLflow is available where the project is built.
+# MAGIC the workbench (`ProviderModelParityTest`, run by `mvn verify`). **These cells themselves have not been run**:
+# MAGIC neither Spark for Python nor MLflow is available where the project is built.
 
 # COMMAND ----------
 
