@@ -118,8 +118,8 @@ def learn_ranking(readings, detections, window_from, score_from, window_to, seed
     forest fitted on the ordinary ones, the detections' novelty (−score_samples) and their learned_score.
 
     readings: as for ``fleet_context``. detections: DataFrame with ``anomaly_id``, ``meter_key``, ``anomaly_type``,
-    ``score``, ``start_epoch`` and ``end_epoch`` (UTC seconds, end exclusive). A detection of a meter without readings in
-    the window, or starting after the meter's last reading, has no window to describe and is dropped (counted in
+    ``score``, ``start_epoch`` and ``end_epoch`` (UTC seconds, end exclusive). A detection of a meter without readings
+    in the window, or starting after the meter's last reading, has no window to describe and is dropped (counted in
     ``dropped``; the workbench never meets one, its detections come from the same readings). With fewer than
     MIN_TRAINING_WINDOWS ordinary windows nothing is learned: ``forest`` is None and every novelty is 0.5, as in the
     workbench.
