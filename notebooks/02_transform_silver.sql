@@ -14,18 +14,20 @@ SET TIME ZONE 'UTC';
 -- COMMAND ----------
 
 -- Meters: the latest registration of each MPAN. A meter keeps its integer key for good; new meters are numbered on
--- from the highest, in MPAN order.
+-- from the highest, in MPAN order. (Staged first: Spark 3.5 + Delta cannot plan a MERGE whose source reads the
+-- target through a scalar subquery, "Table does not support reads".)
+CREATE OR REPLACE TABLE IDENTIFIER(:catalog || '.' || :silver_schema || '.run_registrations') USING delta AS
+SELECT r.mpan, r.gsp_group, r.customer_class, r.source_meter_id,
+       CAST(coalesce(k.meter_id,
+                     (SELECT coalesce(max(meter_id), 0) FROM IDENTIFIER(:catalog || '.' || :silver_schema || '.meters'))
+                     + row_number() OVER (PARTITION BY k.meter_id IS NULL ORDER BY r.mpan)) AS INT) AS meter_id
+FROM (SELECT *, row_number() OVER (PARTITION BY mpan ORDER BY received_at_utc DESC) AS newest
+      FROM IDENTIFIER(:catalog || '.' || :bronze_schema || '.meter_registrations')) AS r
+LEFT JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.meters') AS k ON k.mpan = r.mpan
+WHERE r.newest = 1;
+
 MERGE INTO IDENTIFIER(:catalog || '.' || :silver_schema || '.meters') AS m
-USING (
-    SELECT r.mpan, r.gsp_group, r.customer_class, r.source_meter_id,
-           CAST(coalesce(k.meter_id,
-                         (SELECT coalesce(max(meter_id), 0) FROM IDENTIFIER(:catalog || '.' || :silver_schema || '.meters'))
-                         + row_number() OVER (PARTITION BY k.meter_id IS NULL ORDER BY r.mpan)) AS INT) AS meter_id
-    FROM (SELECT *, row_number() OVER (PARTITION BY mpan ORDER BY received_at_utc DESC) AS newest
-          FROM IDENTIFIER(:catalog || '.' || :bronze_schema || '.meter_registrations')) AS r
-    LEFT JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.meters') AS k ON k.mpan = r.mpan
-    WHERE r.newest = 1
-) AS n
+USING IDENTIFIER(:catalog || '.' || :silver_schema || '.run_registrations') AS n
 ON m.mpan = n.mpan
 WHEN MATCHED THEN UPDATE SET gsp_group = n.gsp_group, customer_class = n.customer_class, source_meter_id = n.source_meter_id
 WHEN NOT MATCHED THEN INSERT (mpan, gsp_group, customer_class, source_meter_id, meter_id)
@@ -61,6 +63,8 @@ WHERE p.kwh IS NOT NULL;
 -- COMMAND ----------
 
 -- Each batch's watermark: the highest interval seen before it (silver's, then earlier batches'), minus 48 hours.
+-- With nothing seen yet, 1970 stands for "no watermark" (MedallionPipeline uses year 1): no reading is that old, and
+-- Delta refuses to write timestamps before 1900 without a calendar rebase setting.
 CREATE OR REPLACE TABLE IDENTIFIER(:catalog || '.' || :silver_schema || '.run_watermarks') USING delta AS
 WITH per_batch AS (
     SELECT ingest_batch, max(interval_start_utc) AS max_event
@@ -69,8 +73,8 @@ WITH per_batch AS (
 ), seen AS (
     SELECT ingest_batch,
            greatest(coalesce(max(max_event) OVER (ORDER BY ingest_batch ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-                             TIMESTAMP '1900-01-01 00:00:00'),
-                    (SELECT coalesce(max(interval_start_utc), TIMESTAMP '1900-01-01 00:00:00')
+                             TIMESTAMP '1970-01-01 00:00:00'),
+                    (SELECT coalesce(max(interval_start_utc), TIMESTAMP '1970-01-01 00:00:00')
                      FROM IDENTIFIER(:catalog || '.' || :silver_schema || '.hh_readings'))) AS seen_before
     FROM per_batch
 )
@@ -168,6 +172,8 @@ SELECT CAST((SELECT coalesce(max(run_id), 0) + 1 FROM IDENTIFIER(:catalog || '.'
 FROM IDENTIFIER(:catalog || '.' || :silver_schema || '.run_summary');
 
 -- COMMAND ----------
+
+DROP TABLE IF EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.run_registrations');
 
 DROP TABLE IF EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.run_scope');
 
