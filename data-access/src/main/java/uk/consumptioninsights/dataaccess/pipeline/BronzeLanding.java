@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Writes the workspace's bronze deliveries as the Parquet files the provider's landing volume receives: one file per
  * ingest batch ({@code batch-000001.parquet}), each row in the layout of bronze {@code hh_deliveries}, which the
- * provider's Auto Loader appends to its own bronze table (notebooks/01_ingest_bronze). Times go out as UTC instants
+ * provider's Auto Loader appends to its own bronze table (notebooks/01_ingest_bronze); and the meter registrations. Times go out as UTC instants
  * (Parquet timestamps adjusted to UTC), which Spark reads as its TIMESTAMP whatever the reader's zone.
  */
 public final class BronzeLanding {
@@ -24,6 +24,13 @@ public final class BronzeLanding {
                          CAST(first_interval_utc AS TIMESTAMPTZ) AS first_interval_utc, period_kwh, version,
                          CAST(received_at_utc AS TIMESTAMPTZ) AS received_at_utc, source
                   FROM bronze.hh_deliveries WHERE ingest_batch = %d ORDER BY delivery_id)
+            TO '%s' (FORMAT parquet)
+            """;
+
+    private static final String REGISTRATIONS = """
+            COPY (SELECT mpan, gsp_group, customer_class, source_meter_id, source,
+                         CAST(received_at_utc AS TIMESTAMPTZ) AS received_at_utc
+                  FROM bronze.meter_registrations ORDER BY received_at_utc, mpan)
             TO '%s' (FORMAT parquet)
             """;
 
@@ -57,5 +64,15 @@ public final class BronzeLanding {
             }
         }
         return files;
+    }
+
+    /** Writes every meter registration, in the layout of bronze {@code meter_registrations}, as one file. */
+    public Path writeRegistrations(Path folder, String fileName) throws SQLException, IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(fileName).toAbsolutePath();
+        try (Statement st = connection.createStatement()) {
+            st.execute(REGISTRATIONS.formatted(file.toString().replace("'", "''")));
+        }
+        return file;
     }
 }

@@ -61,6 +61,23 @@ class BronzeLandingTest {
         }
     }
 
+    @Test
+    void registrationsLandAsOneFileWithTheirInstants() throws Exception {
+        try (LocalWorkspace workspace = LocalWorkspace.open(dir.resolve("w.duckdb"));
+             Connection c = workspace.newConnection()) {
+            new BronzeFixture(c).register(MPAN, "_C");
+
+            Path file = new BronzeLanding(c).writeRegistrations(dir.resolve("landing"), "registrations.parquet");
+
+            try (Statement st = c.createStatement()) {
+                assertThat(count(st, "SELECT count(*) FROM (SELECT * FROM bronze.meter_registrations EXCEPT ALL "
+                        + "SELECT mpan, gsp_group, customer_class, source_meter_id, source, CAST(received_at_utc AS TIMESTAMP) "
+                        + "FROM read_parquet('" + file + "'))")).isZero();
+                assertThat(count(st, "SELECT count(*) FROM read_parquet('" + file + "')")).isEqualTo(1);
+            }
+        }
+    }
+
     private static long count(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * notebooks/databricks-only.md: the one list of notebook statements only Unity Catalog or Databricks understands, each
- * with why. An entry is a line {@code - `notebook file`: `first line of the statement` — reason}.
+ * with why. An entry is a line {@code - `notebook file`: `` first line of the statement `` — reason} (a double-backtick code
+ * span, as first lines hold backticks).
  */
 public record DatabricksOnlyStatements(List<Entry> entries) {
 
-    private static final Pattern ENTRY = Pattern.compile("^- `([^`]+)`: `([^`]+)` — (.+)$");
+    private static final Pattern ENTRY = Pattern.compile("^- `([^`]+)`: `` (.+?) `` — (.+)$");
 
     public record Entry(String source, String firstLine, String reason) {
     }

@@ -103,7 +103,7 @@ class NotebookParityIT {
         bronze.register(B, "_A");
         bronze.register(C, "_B");
         bronze.register(D, "_B");
-        loadRegistrations(dir.resolve("registrations.parquet"));
+        loadRegistrations();
 
         firstRun(bronze);
         pipelineOnBoth(1);
@@ -151,22 +151,18 @@ class NotebookParityIT {
         return day.atTime(hour, 0);
     }
 
-    private void loadRegistrations(Path parquet) throws SQLException {
-        try (Statement st = local.createStatement()) {
-            st.execute("COPY (SELECT mpan, gsp_group, customer_class, source_meter_id, source, "
-                    + "CAST(received_at_utc AS TIMESTAMPTZ) AS received_at_utc FROM bronze.meter_registrations) TO '"
-                    + parquet.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT parquet)");
-        }
+    private void loadRegistrations() throws Exception {
+        Path file = new BronzeLanding(local).writeRegistrations(landing.resolve("meter_registrations"), "registrations.parquet");
         try (Statement spark = peer.createStatement()) {
             spark.execute("INSERT INTO " + sparkName("bronze.meter_registrations") + " SELECT * FROM parquet.`"
-                    + parquet.toAbsolutePath().toUri() + "`");
+                    + file.toUri() + "`");
         }
     }
 
     /** The landing files of the new batches into Spark's bronze, then silver and gold on both engines. */
     private void pipelineOnBoth(int fromBatch) throws Exception {
         try (Statement spark = peer.createStatement()) {
-            for (Path file : new BronzeLanding(local).write(landing, fromBatch)) {
+            for (Path file : new BronzeLanding(local).write(landing.resolve("hh_deliveries"), fromBatch)) {
                 spark.execute("INSERT INTO " + sparkName("bronze.hh_deliveries") + " SELECT * FROM parquet.`"
                         + file.toUri() + "`");
             }
