@@ -31,9 +31,10 @@ import uk.consumptioninsights.model.work.Progress;
 /**
  * The same bronze deliveries through the notebooks' SQL on Spark + Delta and through the workbench's MedallionPipeline
  * on DuckDB give the same silver and gold, cell by cell: two runs of four batches with a duplicate delivery, superseded
- * versions (by append and by upsert), an older version arriving later, readings behind the watermark (whole days and
- * part of one), a negative and above-ceiling readings, a missing period, an unregistered MPAN, the 46-period day of
- * 29 March 2026 and the 50-period day of 25 October 2026. The bronze reaches Spark as the landing Parquet files
+ * versions (within a run, and by the upsert into days silver holds, flagged readings becoming plausible), an older
+ * version and an earlier-received copy arriving later, readings behind the watermark (whole days and part of one),
+ * negative and above-ceiling readings, a missing period, an unregistered MPAN, the 46-period day of 29 March 2026 and
+ * the 50-period day of 25 October 2026. The bronze reaches Spark as the landing Parquet files
  * BronzeLanding writes; loading them stands in for Auto Loader (01_ingest_bronze, Databricks only).
  */
 @Tag("provider-peer")
@@ -133,17 +134,28 @@ class NotebookParityIT {
         bronze.deliver(2, C, SPRING.minusDays(2), BronzeFixture.day(SPRING.minusDays(2), 0.7), 1, at(SPRING.plusDays(2), 6));
     }
 
-    /** Autumn: upserts into days silver holds, an older version arriving later, and a late correction of spring. */
+    /**
+     * Autumn, plus corrections of spring days silver already holds (the upsert): batch 3's watermark is still
+     * spring's, batch 4's is autumn's, so its correction of spring is late.
+     */
     private static void secondRun(BronzeFixture bronze) throws SQLException {
+        // Upserts: a newer version replaces silver's readings, flagged ones included, and fills the missing period;
+        // the same version received earlier than silver's changes nothing.
+        bronze.deliver(3, B, SPRING, BronzeFixture.day(SPRING, 0.6), 2, at(SPRING.plusDays(3), 6));
+        bronze.deliver(3, A, SPRING.minusDays(1), BronzeFixture.day(SPRING.minusDays(1), 0.95), 1, at(SPRING, 5));
         bronze.deliver(3, A, AUTUMN, BronzeFixture.day(AUTUMN, 0.7), 2, at(AUTUMN.plusDays(1), 6));
         bronze.deliver(3, B, AUTUMN, BronzeFixture.day(AUTUMN, 0.8), 1, at(AUTUMN.plusDays(1), 6));
-        bronze.deliver(3, C, AUTUMN.minusDays(1), BronzeFixture.day(AUTUMN.minusDays(1), 0.9), 1, at(AUTUMN, 6));
-        double[] ceiling = BronzeFixture.day(AUTUMN, 0.2);
-        ceiling[49] = 51.0;
-        bronze.deliver(3, D, AUTUMN, ceiling, 1, at(AUTUMN.plusDays(1), 6));
+        double[] ceiling = BronzeFixture.day(AUTUMN.minusDays(1), 0.9);
+        ceiling[9] = 60.0;
+        bronze.deliver(3, C, AUTUMN.minusDays(1), ceiling, 1, at(AUTUMN, 6));
+        double[] replaced = BronzeFixture.day(AUTUMN, 0.2);
+        replaced[49] = 51.0;
+        bronze.deliver(3, D, AUTUMN, replaced, 1, at(AUTUMN.plusDays(1), 6));
         bronze.deliver(4, A, AUTUMN, BronzeFixture.day(AUTUMN, 0.1), 1, at(AUTUMN.plusDays(2), 6));
         bronze.deliver(4, B, AUTUMN, BronzeFixture.day(AUTUMN, 1.0), 2, at(AUTUMN.plusDays(2), 6));
-        bronze.deliver(4, D, AUTUMN, BronzeFixture.day(AUTUMN, 0.35), 1, at(AUTUMN.plusDays(2), 7));
+        double[] negative = BronzeFixture.day(AUTUMN, 0.35);
+        negative[0] = -0.2;
+        bronze.deliver(4, D, AUTUMN, negative, 1, at(AUTUMN.plusDays(2), 7));
         bronze.deliver(4, A, SPRING, BronzeFixture.day(SPRING, 0.8), 3, at(AUTUMN.plusDays(2), 6));
     }
 
@@ -218,7 +230,14 @@ class NotebookParityIT {
                 .isEqualTo(45L);
         assertThat(single(local, "SELECT count(*) FROM silver.late_rejections WHERE version = 3")).isEqualTo(46L);
         assertThat(single(local, "SELECT count(DISTINCT quality) FROM silver.hh_readings")).isEqualTo(2L);
-        assertThat(single(local, "SELECT count(*) FROM silver.hh_readings WHERE version = 2")).isEqualTo(46L + 50 + 50);
+        // A's and B's spring day and A's and B's autumn day at version 2.
+        assertThat(single(local, "SELECT count(*) FROM silver.hh_readings WHERE version = 2")).isEqualTo(46L + 46 + 50 + 50);
+        // The earlier-received copy of A's 28 March did not replace the reading silver held.
+        assertThat(single(local, "SELECT count(*) FROM silver.hh_readings r JOIN silver.meters m USING (meter_id) "
+                + "WHERE m.mpan = '" + A + "' AND r.settlement_date = DATE '2026-03-28' AND r.kwh > 0.9")).isEqualTo(0L);
+        // The second run's upsert changed days silver held: B's flagged spring readings are plausible now.
+        assertThat(single(local, "SELECT readings_upserted FROM silver.pipeline_runs WHERE run_id = 2"))
+                .isEqualTo(46L + 50 + 50 + 48 + 50);
         assertThat(single(local, "SELECT string_agg(p, ',' ORDER BY p) FROM (SELECT DISTINCT CAST(periods AS VARCHAR) AS p "
                 + "FROM silver.settlement_days)")).isEqualTo("46,48,50");
         assertThat(single(local, "SELECT count(*) FROM silver.pipeline_runs")).isEqualTo(2L);
