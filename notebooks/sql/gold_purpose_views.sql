@@ -1,85 +1,87 @@
 -- Purpose views over the gold tables: the one relation each purpose role reads, with the same names and columns as
--- the local workspace's (data-access .../workspace/schema.sql). ${catalog} and ${schema} are the Unity Catalog
--- catalog and gold schema (bundle variables); grant each purpose's group SELECT on its views only.
--- Statements end with a semicolon at the end of a line; the provider peer integration tests run this file as it is.
+-- the local workspace's (data-access .../workspace/schema.sql). The named parameters :catalog and :schema are the Unity
+-- Catalog catalog and gold schema (job parameters from the bundle's variables); grant each purpose's group SELECT on
+-- its views only (04_unity_catalog_governance).
+-- Statements end with a semicolon at the end of a line; the provider peer integration tests run this file, binding the
+-- two parameters (NotebookSql).
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.consumption_curated AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.consumption_curated') AS
 SELECT m.mpan_pseudonym, c.gsp_group, c.settlement_date, c.settlement_period, c.interval_start_utc, c.kwh
-FROM ${catalog}.${schema}.consumption_half_hourly c JOIN ${catalog}.${schema}.meters m ON c.mpan = m.mpan;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_half_hourly') c JOIN IDENTIFIER(:catalog || '.' || :schema || '.meters') m ON c.mpan = m.mpan;
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.anomalies_curated AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.anomalies_curated') AS
 SELECT a.anomaly_id, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.settlement_date,
        a.interval_start_utc, a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason, a.detector, a.learned_score
-FROM ${catalog}.${schema}.anomalies a JOIN ${catalog}.${schema}.meters m ON a.mpan = m.mpan;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.anomalies') a JOIN IDENTIFIER(:catalog || '.' || :schema || '.meters') m ON a.mpan = m.mpan;
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_settlement_half_hourly AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_half_hourly') AS
 SELECT c.mpan, m.mpan_pseudonym, c.gsp_group, c.settlement_date, c.settlement_period, c.interval_start_utc, c.kwh
-FROM ${catalog}.${schema}.consumption_half_hourly c JOIN ${catalog}.${schema}.meters m ON c.mpan = m.mpan;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_half_hourly') c JOIN IDENTIFIER(:catalog || '.' || :schema || '.meters') m ON c.mpan = m.mpan;
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_market_monitoring_half_hourly AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_market_monitoring_half_hourly') AS
 SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
-FROM ${catalog}.${schema}.consumption_curated;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_curated');
 
 -- Research sees GSP groups of at least 10 meters only (PurposeRole.RESEARCH.minimumGroupSize()).
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_research_gsp_half_hourly AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_research_gsp_half_hourly') AS
 SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
-FROM ${catalog}.${schema}.consumption_gsp_half_hourly
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_gsp_half_hourly')
 WHERE meter_count >= 10;
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_research_population AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_research_population') AS
 SELECT gsp_group, CAST(count(*) AS INT) AS meter_count
-FROM ${catalog}.${schema}.meters GROUP BY gsp_group
+FROM IDENTIFIER(:catalog || '.' || :schema || '.meters') GROUP BY gsp_group
 HAVING count(*) >= 10;
 
 -- Rollups for the meter-seeing purposes: all meters and GSP groups from the GSP-group table, which meters read when
 -- from the daily table (the workbench never scans every reading to answer those).
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_settlement_gsp_half_hourly AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_gsp_half_hourly') AS
 SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
-FROM ${catalog}.${schema}.consumption_gsp_half_hourly;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_gsp_half_hourly');
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_market_monitoring_gsp_half_hourly AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_market_monitoring_gsp_half_hourly') AS
 SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
-FROM ${catalog}.${schema}.consumption_gsp_half_hourly;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_gsp_half_hourly');
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_recipient_gsp_half_hourly AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_recipient_gsp_half_hourly') AS
 SELECT gsp_group, settlement_date, settlement_period, interval_start_utc, meter_count, kwh_total
-FROM ${catalog}.${schema}.consumption_gsp_half_hourly;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_gsp_half_hourly');
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_settlement_meter_daily AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_meter_daily') AS
 SELECT m.mpan, m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
-FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.meter_id = m.meter_id
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_daily') d JOIN IDENTIFIER(:catalog || '.' || :schema || '.meters') m ON d.meter_id = m.meter_id
 WHERE d.periods_read > 0;
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_market_monitoring_meter_daily AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_market_monitoring_meter_daily') AS
 SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
-FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.meter_id = m.meter_id
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_daily') d JOIN IDENTIFIER(:catalog || '.' || :schema || '.meters') m ON d.meter_id = m.meter_id
 WHERE d.periods_read > 0;
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_recipient_meter_daily AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_recipient_meter_daily') AS
 SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_read, d.kwh_total
-FROM ${catalog}.${schema}.consumption_daily d JOIN ${catalog}.${schema}.meters m ON d.meter_id = m.meter_id
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_daily') d JOIN IDENTIFIER(:catalog || '.' || :schema || '.meters') m ON d.meter_id = m.meter_id
 WHERE d.periods_read > 0;
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_recipient_half_hourly AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_recipient_half_hourly') AS
 SELECT mpan_pseudonym, gsp_group, settlement_date, settlement_period, interval_start_utc, kwh
-FROM ${catalog}.${schema}.consumption_curated;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_curated');
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_settlement_anomalies AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_anomalies') AS
 SELECT a.anomaly_id, a.mpan, m.mpan_pseudonym, a.gsp_group, a.anomaly_type, a.severity, a.score, a.settlement_date,
        a.interval_start_utc, a.interval_end_utc, a.expected_kwh, a.actual_kwh, a.reason, a.detector, a.learned_score
-FROM ${catalog}.${schema}.anomalies a JOIN ${catalog}.${schema}.meters m ON a.mpan = m.mpan;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.anomalies') a JOIN IDENTIFIER(:catalog || '.' || :schema || '.meters') m ON a.mpan = m.mpan;
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_market_monitoring_anomalies AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_market_monitoring_anomalies') AS
 SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,
        interval_end_utc, expected_kwh, actual_kwh, reason, detector, learned_score
-FROM ${catalog}.${schema}.anomalies_curated;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.anomalies_curated');
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_research_anomaly_summary AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_research_anomaly_summary') AS
 SELECT gsp_group, anomaly_type, severity, settlement_date, detector, CAST(count(*) AS INT) AS anomaly_count
-FROM ${catalog}.${schema}.anomalies
+FROM IDENTIFIER(:catalog || '.' || :schema || '.anomalies')
 GROUP BY gsp_group, anomaly_type, severity, settlement_date, detector;
 
-CREATE OR REPLACE VIEW ${catalog}.${schema}.v_recipient_anomalies AS
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_recipient_anomalies') AS
 SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,
        interval_end_utc, expected_kwh, actual_kwh, reason, detector, learned_score
-FROM ${catalog}.${schema}.anomalies_curated;
+FROM IDENTIFIER(:catalog || '.' || :schema || '.anomalies_curated');

@@ -11,16 +11,16 @@ import uk.consumptioninsights.dataaccess.workspace.UtcTimestamps;
 import uk.consumptioninsights.model.time.SettlementCalendar;
 
 /** Writes hand-made bronze rows, as a feed would deliver them, for pipeline tests. */
-final class BronzeFixture {
+public final class BronzeFixture {
 
     private final Connection connection;
     private long nextDeliveryId = 1;
 
-    BronzeFixture(Connection connection) {
+    public BronzeFixture(Connection connection) {
         this.connection = connection;
     }
 
-    void register(String mpan, String gspGroup) throws SQLException {
+    public void register(String mpan, String gspGroup) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO bronze.meter_registrations VALUES (?, ?, 'domestic', NULL, 'test', TIMESTAMP '2020-01-01')")) {
             ps.setString(1, mpan);
@@ -30,7 +30,7 @@ final class BronzeFixture {
     }
 
     /** Every period of the day reads {@code base + period / 1000}, so each reading is recognisable. */
-    static double[] day(LocalDate date, double base) {
+    public static double[] day(LocalDate date, double base) {
         double[] values = new double[SettlementCalendar.periodsIn(date)];
         for (int p = 0; p < values.length; p++) {
             values[p] = base + (p + 1) / 1000.0;
@@ -38,7 +38,7 @@ final class BronzeFixture {
         return values;
     }
 
-    long deliver(int batch, String mpan, LocalDate date, double[] values, int version, LocalDateTime receivedUtc) throws SQLException {
+    public long deliver(int batch, String mpan, LocalDate date, double[] values, int version, LocalDateTime receivedUtc) throws SQLException {
         StringJoiner list = new StringJoiner(", ", "[", "]::DOUBLE[]");
         for (double v : values) {
             list.add(Double.isNaN(v) ? "NULL" : String.format(Locale.ROOT, "%.6f", v));

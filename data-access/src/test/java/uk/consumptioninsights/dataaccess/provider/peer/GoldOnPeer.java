@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 
 /**
@@ -58,23 +59,8 @@ public final class GoldOnPeer {
         }
     }
 
-    /** The statements of notebooks/sql/gold_purpose_views.sql for this catalog and schema. */
+    /** The statements of notebooks/sql/gold_purpose_views.sql, its :catalog and :schema bound. */
     public static List<String> purposeViews(String catalog, String schema) throws IOException {
-        String sql = Files.readString(Path.of(System.getProperty("provider-peer.notebooks"), "sql", "gold_purpose_views.sql"))
-                .replace("${catalog}", catalog).replace("${schema}", schema);
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            if (line.strip().startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (line.strip().endsWith(";")) {
-                String statement = current.toString().strip();
-                statements.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        return statements;
+        return NotebookSql.notebook("sql/gold_purpose_views.sql").bound(Map.of("catalog", catalog, "schema", schema));
     }
 }

@@ -1,0 +1,199 @@
+-- Databricks notebook source
+-- Setup: the catalog, the bronze/silver/gold/evaluation schemas, the landing volume and every table of the gold
+-- contract (data-access .../contract/gold-contract.json). Safe to repeat. Parameters (widgets or job parameters):
+-- catalog, bronze_schema, silver_schema, schema (gold), evaluation_schema.
+-- Times are UTC; the session time zone is set so that casts between dates and timestamps mean UTC everywhere.
+
+-- COMMAND ----------
+
+SET TIME ZONE 'UTC';
+
+-- COMMAND ----------
+
+CREATE CATALOG IF NOT EXISTS IDENTIFIER(:catalog);
+
+-- COMMAND ----------
+
+CREATE SCHEMA IF NOT EXISTS IDENTIFIER(:catalog || '.' || :bronze_schema);
+
+CREATE SCHEMA IF NOT EXISTS IDENTIFIER(:catalog || '.' || :silver_schema);
+
+CREATE SCHEMA IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema);
+
+CREATE SCHEMA IF NOT EXISTS IDENTIFIER(:catalog || '.' || :evaluation_schema);
+
+-- COMMAND ----------
+
+-- Delivery files land here (one Parquet file per ingest batch, in the layout of bronze hh_deliveries); Auto Loader
+-- (01_ingest_bronze) picks them up.
+CREATE VOLUME IF NOT EXISTS IDENTIFIER(:catalog || '.' || :bronze_schema || '.landing');
+
+-- COMMAND ----------
+
+-- Bronze, as the feeds deliver: registrations (the latest per MPAN wins) and one row per MPAN per settlement day with
+-- a value per period (46, 48 or 50), NULL where a period is missing.
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :bronze_schema || '.meter_registrations') (
+    mpan            STRING    NOT NULL,
+    gsp_group       STRING    NOT NULL,
+    customer_class  STRING    NOT NULL,
+    source_meter_id STRING,
+    source          STRING    NOT NULL,
+    received_at_utc TIMESTAMP NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :bronze_schema || '.hh_deliveries') (
+    delivery_id        BIGINT        NOT NULL,
+    ingest_batch       INT           NOT NULL,
+    mpan               STRING        NOT NULL,
+    settlement_date    DATE          NOT NULL,
+    first_interval_utc TIMESTAMP     NOT NULL,
+    period_kwh         ARRAY<DOUBLE> NOT NULL,
+    version            INT           NOT NULL,
+    received_at_utc    TIMESTAMP     NOT NULL,
+    source             STRING        NOT NULL
+) USING delta;
+
+-- COMMAND ----------
+
+-- Silver: the meter dimension (the only silver table with the MPAN), the latest version of every (meter, interval)
+-- with its quality flag, late readings, the settlement calendar of the dates held, the dates gold must refresh, and
+-- the runs (the last batch processed is where the next run starts).
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.meters') (
+    mpan            STRING NOT NULL,
+    gsp_group       STRING NOT NULL,
+    customer_class  STRING NOT NULL,
+    source_meter_id STRING,
+    meter_id        INT    NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.hh_readings') (
+    meter_id           INT       NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    settlement_period  SMALLINT  NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    kwh                DOUBLE    NOT NULL,
+    version            INT       NOT NULL,
+    delivery_id        BIGINT    NOT NULL,
+    received_at_utc    TIMESTAMP NOT NULL,
+    quality            STRING
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.late_rejections') (
+    mpan               STRING    NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    settlement_period  SMALLINT  NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    kwh                DOUBLE    NOT NULL,
+    version            INT       NOT NULL,
+    delivery_id        BIGINT    NOT NULL,
+    ingest_batch       INT       NOT NULL,
+    received_at_utc    TIMESTAMP NOT NULL,
+    watermark_utc      TIMESTAMP NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.settlement_days') (
+    settlement_date    DATE      NOT NULL,
+    periods            SMALLINT  NOT NULL,
+    first_interval_utc TIMESTAMP NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.gold_pending_dates') (
+    settlement_date DATE NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.pipeline_runs') (
+    run_id              INT       NOT NULL,
+    started_at_utc      TIMESTAMP NOT NULL,
+    finished_at_utc     TIMESTAMP NOT NULL,
+    first_batch         INT,
+    last_batch          INT,
+    readings_in         BIGINT    NOT NULL,
+    readings_upserted   BIGINT    NOT NULL,
+    readings_late       BIGINT    NOT NULL,
+    readings_superseded BIGINT    NOT NULL
+) USING delta;
+
+-- COMMAND ----------
+
+-- Gold, as the contract lists it. The local workspace keeps half-hourly and flagged readings as views over silver;
+-- here they are tables, refreshed per settlement date like the rollups, so that a share can carry their history.
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.meters') (
+    mpan           STRING NOT NULL,
+    mpan_pseudonym STRING NOT NULL,
+    gsp_group      STRING NOT NULL,
+    region         STRING NOT NULL,
+    customer_class STRING NOT NULL,
+    meter_id       INT    NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.consumption_half_hourly') (
+    mpan               STRING    NOT NULL,
+    gsp_group          STRING    NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    settlement_period  SMALLINT  NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    kwh                DOUBLE    NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.flagged_readings') (
+    mpan               STRING    NOT NULL,
+    gsp_group          STRING    NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    settlement_period  SMALLINT  NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    recorded_kwh       DOUBLE    NOT NULL,
+    quality            STRING    NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.consumption_daily') (
+    meter_id         INT      NOT NULL,
+    gsp_group        STRING   NOT NULL,
+    settlement_date  DATE     NOT NULL,
+    periods_expected SMALLINT NOT NULL,
+    periods_read     SMALLINT NOT NULL,
+    kwh_total        DOUBLE   NOT NULL,
+    periods_flagged  SMALLINT NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.consumption_gsp_half_hourly') (
+    gsp_group          STRING    NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    settlement_period  SMALLINT  NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    meter_count        INT       NOT NULL,
+    kwh_total          DOUBLE    NOT NULL
+) USING delta;
+
+-- Detections, written by 05_ml_anomaly_detection (and any rule-based detector).
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.anomalies') (
+    anomaly_id         STRING    NOT NULL,
+    mpan               STRING    NOT NULL,
+    gsp_group          STRING    NOT NULL,
+    anomaly_type       STRING    NOT NULL,
+    severity           STRING    NOT NULL,
+    score              DOUBLE    NOT NULL,
+    settlement_date    DATE      NOT NULL,
+    interval_start_utc TIMESTAMP NOT NULL,
+    interval_end_utc   TIMESTAMP NOT NULL,
+    expected_kwh       DOUBLE,
+    actual_kwh         DOUBLE,
+    reason             STRING    NOT NULL,
+    detector           STRING    NOT NULL,
+    detected_at_utc    TIMESTAMP NOT NULL,
+    learned_score      DOUBLE
+) USING delta;
+
+-- COMMAND ----------
+
+-- Ground truth of injected anomalies, for evaluation only: no purpose view reads it.
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :evaluation_schema || '.anomaly_labels') (
+    label_id     INT       NOT NULL,
+    mpan         STRING    NOT NULL,
+    gsp_group    STRING    NOT NULL,
+    anomaly_type STRING    NOT NULL,
+    pattern      STRING    NOT NULL,
+    start_utc    TIMESTAMP NOT NULL,
+    end_utc      TIMESTAMP NOT NULL,
+    magnitude    DOUBLE    NOT NULL,
+    description  STRING    NOT NULL
+) USING delta;
