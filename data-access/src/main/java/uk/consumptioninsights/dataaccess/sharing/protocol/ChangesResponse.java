@@ -76,20 +76,7 @@ public final class ChangesResponse {
                 }
             }
         }
-        if (end != null && end.errorMessage() != null) {
-            throw SharingException.of(Category.SERVER, "The sharing server reported an error while sending " + what
-                    + ": " + QueryResponse.shorten(end.errorMessage()) + ". Try again later; if it keeps happening, "
-                    + "tell your data provider.");
-        }
-        if (protocol == null || metadata == null) {
-            throw SharingException.retryable(Category.PROTOCOL, "The sharing server's answer to " + what + " lacks "
-                    + "its protocol or metaData line. Try again; if it keeps happening, tell your data provider.",
-                    null);
-        }
-        if (end == null && endPromised) {
-            throw SharingException.retryable(Category.PROTOCOL, "The sharing server's answer to " + what + " was cut "
-                    + "off before its end. Try again; if it keeps happening, tell your data provider.", null);
-        }
+        QueryResponse.requireWhole(protocol, metadata, end, endPromised, what);
         if (end != null && end.nextPageToken() != null && !paged) {
             throw SharingException.of(Category.PROTOCOL, "The sharing server sent only part of " + what + " and "
                     + "offered further pages, which the workbench never asked for. Tell your data provider.");

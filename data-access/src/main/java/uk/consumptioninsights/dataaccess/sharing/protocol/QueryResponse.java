@@ -100,6 +100,16 @@ public final class QueryResponse {
                 }
             }
         }
+        requireWhole(protocol, metadata, end, endPromised, what);
+        return new Result(protocol, metadata, files, end);
+    }
+
+    /**
+     * What every streamed answer (query, changes) must be once read: no error reported at its end, its protocol and
+     * metaData lines present, and its end there when the server promised one.
+     */
+    static void requireWhole(Action.Protocol protocol, Action.Metadata metadata, Action.EndStream end,
+                             boolean endPromised, String what) {
         if (end != null && end.errorMessage() != null) {
             throw SharingException.of(Category.SERVER, "The sharing server reported an error while sending " + what
                     + ": " + shorten(end.errorMessage()) + ". Try again later; if it keeps happening, tell your "
@@ -114,7 +124,6 @@ public final class QueryResponse {
             throw SharingException.retryable(Category.PROTOCOL, "The sharing server's answer to " + what + " was cut "
                     + "off before its end. Try again; if it keeps happening, tell your data provider.", null);
         }
-        return new Result(protocol, metadata, files, end);
     }
 
     static String shorten(String text) {
