@@ -11,7 +11,9 @@
 # MAGIC 1. logs an MLflow run and registers the model in Unity Catalog with the alias `champion`;
 # MAGIC 2. exports the forest in the provider format (`notebooks/provider-forest-format.md`) to a volume file and to the
 # MAGIC    table `provider_forest`, from which the workbench rescores locally with exactly these numbers;
-# MAGIC 3. writes `learned_score` into `gold.anomalies`.
+# MAGIC 3. writes each ranked detection's event features and novelty to `anomaly_features`, on which the workbench scores
+# MAGIC    the published champion and shows its scores beside the notebook's;
+# MAGIC 4. writes `learned_score` into `gold.anomalies`.
 # MAGIC
 # MAGIC Every number comes from `lib/anomaly_model.py` and `lib/fleet_features.py`, plain numpy/pandas/scikit-learn;
 # MAGIC these cells only move data between Spark, MLflow and them. The modules are tested outside Databricks against
@@ -141,6 +143,21 @@ spark.sql(f"""
                        "model_name STRING, model_version INT, model_alias STRING, trained_at_utc TIMESTAMP, "
                        "mlflow_run_id STRING, format_version INT, forest_json STRING")
  .write.mode("append").saveAsTable(f"{gold}.provider_forest"))
+
+# COMMAND ----------
+
+# The features each detection was scored on, with its novelty: the workbench scores the published champion on exactly
+# these inputs and shows both beside each other (provider mode, Anomalies tab), so an analyst can see that the model
+# behind the ranking is the registered one.
+spark.sql(f"""
+    CREATE TABLE IF NOT EXISTS {gold}.anomaly_features (
+        anomaly_id STRING, model_version INT, novelty DOUBLE, features_json STRING)
+    COMMENT 'Event features and novelty of each ranked detection, per model version (notebook 05)'
+""")
+spark.sql(f"DELETE FROM {gold}.anomaly_features WHERE model_version = {int(version)}")
+(spark.createDataFrame(am.anomaly_feature_rows(run, version),
+                       "anomaly_id STRING, model_version INT, novelty DOUBLE, features_json STRING")
+ .write.mode("append").saveAsTable(f"{gold}.anomaly_features"))
 
 # COMMAND ----------
 

@@ -101,6 +101,18 @@ def provider_forest_json(forest, **informational):
     return json.dumps(provider_forest(forest, **informational))
 
 
+def anomaly_feature_rows(run, model_version):
+    """Notebook 05's rows of ``anomaly_features``: (anomaly_id, model_version, novelty, features_json) per scored detection.
+
+    The features are a JSON object keyed by feature name at full float64 precision (``json`` writes ``repr``, which
+    round-trips), so the workbench can score the published champion forest on exactly these inputs and show its
+    novelty beside the one computed here.
+    """
+    return [(str(anomaly_id), int(model_version), float(novelty),
+             json.dumps({name: float(value) for name, value in zip(FEATURE_NAMES, features)}))
+            for anomaly_id, novelty, features in zip(run.anomaly_ids, run.novelty, run.detection_features)]
+
+
 @dataclass
 class LearnedRankingRun:
     """What notebook 05 logs, registers, exports and writes: one row per kept detection."""

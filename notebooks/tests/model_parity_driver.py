@@ -133,6 +133,13 @@ def main(out):
                    "training_windows": len(run.ordinary_features), "dropped": run.dropped,
                    "detection_features": run.detection_features.tolist(),
                    "novelty": run.novelty.tolist(), "learned_score": run.learned_score.tolist()}, f)
+    # The rows notebook 05 appends to provider_forest and anomaly_features, for ChampionPeerIT.
+    with open(os.path.join(out, "champion_tables.json"), "w") as f:
+        json.dump({"provider_forest": {"model_name": forest["model_name"], "model_version": forest["model_version"],
+                                       "model_alias": forest["model_alias"], "trained_at_utc": forest["trained_at"],
+                                       "mlflow_run_id": forest["mlflow_run_id"],
+                                       "format_version": forest["format_version"], "forest_json": json.dumps(forest)},
+                   "anomaly_features": am.anomaly_feature_rows(run, forest["model_version"])}, f)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.beans.binding.BooleanBinding;
@@ -24,6 +25,7 @@ import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.task.TaskRunner;
+import uk.consumptioninsights.dataaccess.forest.ChampionCheck;
 import uk.consumptioninsights.dataaccess.source.AnomalyCount;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
 import uk.consumptioninsights.dataaccess.source.AnomalyOrigin;
@@ -158,7 +160,7 @@ public final class AnomaliesViewModel extends FeatureViewModel {
     }
 
     /** The listing and the consumption line behind the markers, read in one background task. */
-    private record Loaded(AnomalyListing listing, ConsumptionSeries backdrop) {
+    private record Loaded(AnomalyListing listing, ConsumptionSeries backdrop, ChampionCheck champion) {
     }
 
     @Override
@@ -168,8 +170,10 @@ public final class AnomaliesViewModel extends FeatureViewModel {
                 progress -> {
                     AnomalyListing listing = source.anomalies(query.role(), query.range());
                     progress.checkCancelled();
-                    return new Loaded(listing, ScreenSizedSeries.fetch(source, query.role(), new SeriesScope.AllMeters(),
-                            query.range(), BACKDROP_POINTS));
+                    ConsumptionSeries line = ScreenSizedSeries.fetch(source, query.role(), new SeriesScope.AllMeters(),
+                            query.range(), BACKDROP_POINTS);
+                    progress.checkCancelled();
+                    return new Loaded(listing, line, source.champion(query.role(), query.range()));
                 },
                 answer -> show(query, answer));
     }
@@ -213,7 +217,10 @@ public final class AnomaliesViewModel extends FeatureViewModel {
         String relation = listing.provenance() == null ? "the role's anomaly view" : listing.provenance().relation();
         emptyDetail.set("Searched " + relation + " for " + Formats.range(query.range()) + " as "
                 + query.role().displayName() + ".");
-        provenance.set(listing.provenance() == null ? "" : Formats.provenance(listing.provenance()));
+        detail.championScores(answer.champion() instanceof ChampionCheck.Scored s ? s.scores() : Map.of());
+        String model = ChampionLines.provenance(answer.champion());
+        provenance.set((listing.provenance() == null ? "" : Formats.provenance(listing.provenance()))
+                + (model.isEmpty() ? "" : "\n" + model));
         session.recordProvenance(query.role(), listing.provenance());
     }
 

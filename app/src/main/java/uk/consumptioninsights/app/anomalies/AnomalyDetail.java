@@ -3,6 +3,7 @@ package uk.consumptioninsights.app.anomalies;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.StringJoiner;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -13,6 +14,7 @@ import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.app.common.UserMessages;
 import uk.consumptioninsights.app.task.LatestLoad;
 import uk.consumptioninsights.app.task.TaskRunner;
+import uk.consumptioninsights.dataaccess.forest.ChampionScore;
 import uk.consumptioninsights.dataaccess.source.AnomalyRow;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
@@ -51,9 +53,16 @@ public final class AnomalyDetail {
     private final ReadOnlyObjectWrapper<HalfHourlySeries> flagged =
             new ReadOnlyObjectWrapper<>(this, "flagged", HalfHourlySeries.empty());
 
+    private Map<String, ChampionScore> championScores = Map.of();
+
     AnomalyDetail(ConsumptionSource source, TaskRunner runner) {
         this.source = source;
         this.load = new LatestLoad(runner, true);
+    }
+
+    /** The champion's scores for the listed detections, by anomaly id; shown with the chosen one. */
+    void championScores(Map<String, ChampionScore> scores) {
+        championScores = Map.copyOf(scores);
     }
 
     /** Shows {@code item} (null clears) and loads its context series in the background. */
@@ -71,7 +80,8 @@ public final class AnomalyDetail {
         if (item instanceof DetectionItem d) {
             AnomalyRow row = d.row();
             title.set(row.type().label() + " · " + row.severity().displayName());
-            facts.set(detectionFacts(d));
+            ChampionScore champion = championScores.get(row.anomalyId());
+            facts.set(detectionFacts(d) + (champion == null ? "" : "\n" + ChampionLines.detection(champion)));
             reason.set(row.reason());
             from = row.start();
             to = row.end();

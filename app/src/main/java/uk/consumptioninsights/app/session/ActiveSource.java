@@ -2,6 +2,7 @@ package uk.consumptioninsights.app.session;
 
 import java.util.List;
 import java.util.Objects;
+import uk.consumptioninsights.dataaccess.forest.ChampionCheck;
 import uk.consumptioninsights.dataaccess.governance.AuditEvent;
 import uk.consumptioninsights.dataaccess.governance.ColumnMask;
 import uk.consumptioninsights.dataaccess.governance.GovernanceSource;
@@ -123,6 +124,11 @@ public final class ActiveSource implements ConsumptionSource {
     @Override
     public AnomalyListing anomalies(PurposeRole role, DateRange range) {
         return current().anomalies(role, range);
+    }
+
+    @Override
+    public ChampionCheck champion(PurposeRole role, DateRange range) {
+        return current().champion(role, range);
     }
 
     private final class ActiveGovernance implements GovernanceSource {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import uk.consumptioninsights.dataaccess.forest.ChampionCheck;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
@@ -175,5 +176,13 @@ public final class FakeSource implements ConsumptionSource {
     public AnomalyListing anomalies(PurposeRole role, DateRange range) {
         call("anomalies " + role);
         return anomalies.get(role);
+    }
+
+    /** What {@link #champion} answers; sources that publish no model say so, like the local workspace. */
+    public ChampionCheck champion = ChampionCheck.NOT_OFFERED;
+
+    @Override
+    public ChampionCheck champion(PurposeRole role, DateRange range) {
+        return champion;
     }
 }

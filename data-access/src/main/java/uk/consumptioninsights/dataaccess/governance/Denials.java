@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import uk.consumptioninsights.dataaccess.provider.failure.FailureCategory;
+import uk.consumptioninsights.dataaccess.provider.failure.MissingRelation;
 import uk.consumptioninsights.dataaccess.provider.failure.ProviderFailure;
 
 /**
@@ -40,13 +41,14 @@ final class Denials {
     }
 
     private static boolean notAvailable(SQLException e) {
+        if (MissingRelation.in(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String state = t instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
             String text = String.valueOf(t.getMessage()).toUpperCase(Locale.ROOT);
-            // 42P01: table or view not found; 3F000: schema not found; 42601: syntax (UC-only statements elsewhere).
-            if (state.equals("42P01") || state.equals("3F000") || state.equals("42601")
-                    || text.contains("TABLE_OR_VIEW_NOT_FOUND") || text.contains("TABLE OR VIEW NOT FOUND")
-                    || text.contains("SCHEMA_NOT_FOUND") || text.contains("PARSE_SYNTAX_ERROR")
+            // 42601: syntax, for statements only Unity Catalog understands.
+            if (state.equals("42601") || text.contains("PARSE_SYNTAX_ERROR")
                     || text.contains("UC_NOT_ENABLED") || text.contains("UNITY CATALOG IS NOT ENABLED")) {
                 return true;
             }

@@ -2,11 +2,13 @@ package uk.consumptioninsights.dataaccess.provider;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.consumptioninsights.dataaccess.forest.ChampionCheck;
 import uk.consumptioninsights.dataaccess.provider.failure.FailureCategory;
 import uk.consumptioninsights.dataaccess.query.CatalogConsumptionSource;
 import uk.consumptioninsights.dataaccess.query.ConsumptionQueries;
 import uk.consumptioninsights.dataaccess.query.QueryEngine;
 import uk.consumptioninsights.dataaccess.query.SqlDialect;
+import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;
 import uk.consumptioninsights.dataaccess.source.SourceException;
 import uk.consumptioninsights.dataaccess.source.SourceKind;
@@ -24,6 +26,7 @@ public final class WarehouseConsumptionSource extends CatalogConsumptionSource i
     private final WarehouseSessions sessions;
     private final WarehouseQueryEngine engine;
     private final SourceDescriptor descriptor;
+    private final ChampionScoring champion;
     private volatile List<PurposeRole> readableRoles = List.of(PurposeRole.values());
 
     public WarehouseConsumptionSource(ProviderConnector connector) {
@@ -34,6 +37,7 @@ public final class WarehouseConsumptionSource extends CatalogConsumptionSource i
         this.descriptor = new SourceDescriptor(SourceKind.PROVIDER,
                 settings.catalog().map(c -> c + ".").orElse("") + settings.schema().orElse(DEFAULT_SCHEMA),
                 settings.host() + settings.httpPath());
+        this.champion = new ChampionScoring(engine, queries(), namespace(settings));
     }
 
     /** The quoted catalog.schema of the purpose views. */
@@ -51,6 +55,12 @@ public final class WarehouseConsumptionSource extends CatalogConsumptionSource i
     @Override
     protected QueryEngine engine() {
         return engine;
+    }
+
+    /** Notebook 05's champion forest, scored here on the features it wrote for the listed detections. */
+    @Override
+    public ChampionCheck champion(PurposeRole role, DateRange range) {
+        return champion.check(role, range);
     }
 
     @Override

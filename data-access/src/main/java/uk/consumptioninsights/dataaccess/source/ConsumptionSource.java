@@ -1,6 +1,7 @@
 package uk.consumptioninsights.dataaccess.source;
 
 import java.util.List;
+import uk.consumptioninsights.dataaccess.forest.ChampionCheck;
 import uk.consumptioninsights.model.access.PurposeRole;
 import uk.consumptioninsights.model.meter.GspGroup;
 
@@ -60,4 +61,12 @@ public interface ConsumptionSource {
     List<GspGroup> gspGroups(PurposeRole role);
 
     AnomalyListing anomalies(PurposeRole role, DateRange range);
+
+    /**
+     * The provider's champion model, scored here for the detections {@link #anomalies} lists for the role and range.
+     * Sources that never publish a model say {@link ChampionCheck#NOT_OFFERED}. Blocks on IO.
+     */
+    default ChampionCheck champion(PurposeRole role, DateRange range) {
+        return ChampionCheck.NOT_OFFERED;
+    }
 }

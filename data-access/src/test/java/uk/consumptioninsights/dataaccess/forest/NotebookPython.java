@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * On CI ({@code CI} set) a missing scikit-learn fails the test, since a parity test that skips there proves nothing;
  * on a developer's machine without it the test is skipped.
  */
-final class NotebookPython {
+public final class NotebookPython {
 
     static final Path INTERPRETER = Path.of("/usr/bin/python3");
     private static final String INSTALL = "Install them with: apt-get install -y python3-sklearn python3-pandas";
@@ -27,7 +27,7 @@ final class NotebookPython {
     }
 
     /** Fails (on CI) or skips (locally) unless {@link #INTERPRETER} imports scikit-learn and pandas. */
-    static void requireScikitLearn(Path scratch) throws IOException, InterruptedException {
+    public static void requireScikitLearn(Path scratch) throws IOException, InterruptedException {
         requireScikitLearn(INTERPRETER, System.getenv("CI"), scratch);
     }
 
@@ -51,7 +51,7 @@ final class NotebookPython {
     }
 
     /** The repository's {@code notebooks/} folder, found from the module's working directory upwards. */
-    static Path notebooks() {
+    public static Path notebooks() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("notebooks");
             if (Files.isDirectory(candidate.resolve("lib"))) {
@@ -62,7 +62,7 @@ final class NotebookPython {
     }
 
     /** Runs the interpreter with {@code args}; output goes to files in {@code scratch}, so chatty output cannot block. */
-    static Result run(Path scratch, Duration timeout, String... args) throws IOException, InterruptedException {
+    public static Result run(Path scratch, Duration timeout, String... args) throws IOException, InterruptedException {
         return run(INTERPRETER, scratch, timeout, args);
     }
 
@@ -91,10 +91,10 @@ final class NotebookPython {
                 Files.readString(err, StandardCharsets.UTF_8), String.join(" ", command));
     }
 
-    record Result(int exitCode, String stdout, String stderr, String command) {
+    public record Result(int exitCode, String stdout, String stderr, String command) {
 
         /** Fails with the command and its stderr unless it exited with 0. */
-        Result requireSuccess() {
+        public Result requireSuccess() {
             if (exitCode != 0) {
                 fail(command + " exited with " + exitCode + ". Its stderr:\n" + stderr);
             }
