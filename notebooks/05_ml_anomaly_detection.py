@@ -159,6 +159,13 @@ spark.sql(f"DELETE FROM {gold}.anomaly_features WHERE model_version = {int(versi
                        "anomaly_id STRING, model_version INT, novelty DOUBLE, features_json STRING")
  .write.mode("append").saveAsTable(f"{gold}.anomaly_features"))
 
+# The workbench reads both tables as the analyst (notebook 04's groups): the model for every purpose, the per-detection
+# features only for the purposes that list detections one by one. Neither holds a meter identifier.
+for group in ["settlement-analysts", "market-monitoring", "research"]:
+    spark.sql(f"GRANT SELECT ON TABLE {gold}.provider_forest TO `{group}`")
+for group in ["settlement-analysts", "market-monitoring"]:
+    spark.sql(f"GRANT SELECT ON TABLE {gold}.anomaly_features TO `{group}`")
+
 # COMMAND ----------
 
 scores = spark.createDataFrame(pd.DataFrame({"anomaly_id": run.anomaly_ids, "learned_score": run.learned_score}))
