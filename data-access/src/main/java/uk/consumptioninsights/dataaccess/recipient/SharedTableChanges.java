@@ -113,11 +113,15 @@ public final class SharedTableChanges {
         List<String> partitionColumns = downloaded.changes().metadata().partitionColumns();
         String touched = touchedPartitions(c, table, partitionColumns, "");
         try (Statement st = c.createStatement()) {
+            // The one pass over the local table: the rows equal to a changed row, by rowid. Everything after works on
+            // these few rows; rowids stay put within the transaction.
+            st.execute("CREATE OR REPLACE TEMP TABLE change_matches AS SELECT t.rowid AS rid, " + qualified("t", names)
+                    + " FROM (SELECT rowid, * FROM " + local + " WHERE " + touched + ") t SEMI JOIN (SELECT DISTINCT "
+                    + columns + " FROM change_net) k ON " + same("t", "k", names));
             // How many copies of each changed row the local table holds now.
             st.execute("CREATE OR REPLACE TEMP TABLE change_held AS SELECT " + qualified("k", names)
-                    + ", count(t.rowid) AS held FROM (SELECT DISTINCT " + columns + " FROM change_net) k LEFT JOIN "
-                    + "(SELECT rowid, * FROM " + local + " WHERE " + touched + ") t ON " + same("t", "k", names)
-                    + " GROUP BY ALL");
+                    + ", count(m.rid) AS held FROM (SELECT DISTINCT " + columns + " FROM change_net) k LEFT JOIN "
+                    + "change_matches m ON " + same("m", "k", names) + " GROUP BY ALL");
         }
         progress.report(0.5, "Checking the changes of " + title + " against the local copy…");
         refuseMissingRows(c, title, names);
@@ -126,10 +130,9 @@ public final class SharedTableChanges {
             st.execute("CREATE OR REPLACE TEMP TABLE change_totals AS SELECT " + columns + ", sum(delta)::BIGINT AS net "
                     + "FROM change_net GROUP BY ALL HAVING sum(delta) <> 0");
             // Of a row held n times that loses k copies, any k go: the copies are equal in every column.
-            st.execute("DELETE FROM " + local + " WHERE rowid IN (SELECT rid FROM (SELECT t.rowid AS rid, "
-                    + "row_number() OVER (PARTITION BY " + qualified("t", names) + ") AS copy, -x.net AS surplus FROM "
-                    + local + " t JOIN change_totals x ON " + same("t", "x", names) + " WHERE x.net < 0 AND "
-                    + touchedPartitions(c, table, partitionColumns, "t.") + ") "
+            st.execute("DELETE FROM " + local + " WHERE rowid IN (SELECT rid FROM (SELECT m.rid, "
+                    + "row_number() OVER (PARTITION BY " + qualified("m", names) + ") AS copy, -x.net AS surplus FROM "
+                    + "change_matches m JOIN change_totals x ON " + same("m", "x", names) + " WHERE x.net < 0) "
                     + "WHERE copy <= surplus)");
             st.execute("INSERT INTO " + local + " (" + columns + ") SELECT " + columns + " FROM (SELECT " + columns
                     + ", unnest(range(net)) FROM change_totals WHERE net > 0)");
