@@ -79,7 +79,7 @@ GROUP BY m.gsp_group, r.settlement_date, r.settlement_period, r.interval_start_u
 -- Data quality per settlement day and GSP group, as MedallionPipeline computes it: the meter-days delivered (registered
 -- meters, on time or late) owe 46/48/50 periods each; what silver holds of them, flagged, estimated and on actual reads;
 -- deliveries, duplicate deliveries (a version of the meter-day delivered again), superseded versions (below the version
--- silver holds) and readings the watermark rejected. Bronze is read per delivery, never exploded.
+-- silver holds) and readings the watermark rejected. Bronze is read per delivery (never exploded), counted per version.
 MERGE INTO IDENTIFIER(:catalog || '.' || :schema || '.data_quality_daily') AS g
 USING IDENTIFIER(:catalog || '.' || :silver_schema || '.gold_pending_dates') AS p
 ON g.settlement_date = p.settlement_date
@@ -96,13 +96,16 @@ WITH held AS (
     FROM IDENTIFIER(:catalog || '.' || :silver_schema || '.hh_readings') AS r
     JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.gold_pending_dates') AS p ON p.settlement_date = r.settlement_date
     GROUP BY r.meter_id, r.settlement_date
-), delivered AS (
-    SELECT k.meter_id, k.gsp_group, b.settlement_date, count(*) AS deliveries,
-           count(*) - count(DISTINCT b.version) AS duplicate_deliveries,
-           count(DISTINCT CASE WHEN b.version < h.version_held THEN b.version END) AS superseded_versions
+), versions AS (
+    SELECT b.mpan, b.settlement_date, b.version, count(*) AS copies
     FROM IDENTIFIER(:catalog || '.' || :bronze_schema || '.hh_deliveries') AS b
-    JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.meters') AS k ON k.mpan = b.mpan
     JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.gold_pending_dates') AS p ON p.settlement_date = b.settlement_date
+    GROUP BY b.mpan, b.settlement_date, b.version
+), delivered AS (
+    SELECT k.meter_id, k.gsp_group, b.settlement_date, sum(b.copies) AS deliveries,
+           sum(b.copies - 1) AS duplicate_deliveries, count_if(b.version < h.version_held) AS superseded_versions
+    FROM versions AS b
+    JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.meters') AS k ON k.mpan = b.mpan
     LEFT JOIN held AS h ON h.meter_id = k.meter_id AND h.settlement_date = b.settlement_date
     GROUP BY k.meter_id, k.gsp_group, b.settlement_date
 ), late AS (
