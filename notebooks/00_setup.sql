@@ -31,7 +31,8 @@ CREATE VOLUME IF NOT EXISTS IDENTIFIER(:catalog || '.' || :bronze_schema || '.la
 -- COMMAND ----------
 
 -- Bronze, as the feeds deliver: registrations (the latest per MPAN wins) and one row per MPAN per settlement day with
--- a value per period (46, 48 or 50), NULL where a period is missing.
+-- a value per period (46, 48 or 50), NULL where a period is missing, its read type (actual, estimated; NULL when the
+-- source does not say) and the settlement run whose data it is (SF, or a reconciliation R1, R2, R3, RF, DF).
 CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :bronze_schema || '.meter_registrations') (
     mpan            STRING    NOT NULL,
     gsp_group       STRING    NOT NULL,
@@ -50,7 +51,9 @@ CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :bronze_schema || '.hh_
     period_kwh         ARRAY<DOUBLE> NOT NULL,
     version            INT           NOT NULL,
     received_at_utc    TIMESTAMP     NOT NULL,
-    source             STRING        NOT NULL
+    source             STRING        NOT NULL,
+    read_type          STRING,
+    settlement_run     STRING
 ) USING delta;
 
 -- COMMAND ----------
@@ -75,7 +78,9 @@ CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.hh_
     version            INT       NOT NULL,
     delivery_id        BIGINT    NOT NULL,
     received_at_utc    TIMESTAMP NOT NULL,
-    quality            STRING
+    quality            STRING,
+    read_type          STRING,
+    settlement_run     STRING
 ) USING delta;
 
 CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :silver_schema || '.late_rejections') (
@@ -152,7 +157,9 @@ CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.consumptio
     periods_expected SMALLINT NOT NULL,
     periods_read     SMALLINT NOT NULL,
     kwh_total        DOUBLE   NOT NULL,
-    periods_flagged  SMALLINT NOT NULL
+    periods_flagged  SMALLINT NOT NULL,
+    periods_estimated SMALLINT NOT NULL,
+    kwh_actual       DOUBLE   NOT NULL
 ) USING delta;
 
 CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.consumption_gsp_half_hourly') (
@@ -162,6 +169,26 @@ CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.consumptio
     interval_start_utc TIMESTAMP NOT NULL,
     meter_count        INT       NOT NULL,
     kwh_total          DOUBLE    NOT NULL
+) USING delta;
+
+-- Data quality per settlement day and GSP group (03_curate_gold): completeness, energy on actual reads, duplicate and
+-- superseded versions, late and flagged readings.
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.data_quality_daily') (
+    settlement_date      DATE     NOT NULL,
+    gsp_group            STRING   NOT NULL,
+    periods_in_day       SMALLINT NOT NULL,
+    meter_days           INT      NOT NULL,
+    periods_expected     BIGINT   NOT NULL,
+    periods_received     BIGINT   NOT NULL,
+    periods_flagged      BIGINT   NOT NULL,
+    periods_estimated    BIGINT   NOT NULL,
+    meter_days_estimated INT      NOT NULL,
+    kwh_total            DOUBLE   NOT NULL,
+    kwh_actual           DOUBLE   NOT NULL,
+    deliveries           BIGINT   NOT NULL,
+    duplicate_deliveries BIGINT   NOT NULL,
+    superseded_versions  BIGINT   NOT NULL,
+    readings_late        BIGINT   NOT NULL
 ) USING delta;
 
 -- Detections, written by 05_ml_anomaly_detection (and any rule-based detector).

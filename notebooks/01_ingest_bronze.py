@@ -17,7 +17,8 @@ landing = f"/Volumes/{catalog}/{bronze_schema}/landing"
 # silently widening bronze.
 deliveries_schema = (
     "delivery_id BIGINT, ingest_batch INT, mpan STRING, settlement_date DATE, first_interval_utc TIMESTAMP, "
-    "period_kwh ARRAY<DOUBLE>, version INT, received_at_utc TIMESTAMP, source STRING"
+    "period_kwh ARRAY<DOUBLE>, version INT, received_at_utc TIMESTAMP, source STRING, read_type STRING, "
+    "settlement_run STRING"
 )
 
 (

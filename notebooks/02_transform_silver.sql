@@ -4,7 +4,9 @@
 -- interval seen before that batch (silver's, then earlier batches' of this run); readings behind it go to
 -- late_rejections and are never merged. Of the on-time readings of each (meter, interval) the highest version wins,
 -- then the latest arrival, then the highest delivery id; silver keeps its reading unless the winner is of a higher
--- version, or of the same version and arrived later. Implausible readings are kept with their quality flag.
+-- version, or of the same version and arrived later. Implausible readings are kept with their quality flag. Each
+-- reading keeps its delivery's read type and settlement run; a reconciliation run's delivery (R1, R2, R3, RF, DF:
+-- SettlementRun.isReconciliation) restates a settled day and is exempt from the watermark.
 -- Parameters: catalog, bronze_schema, silver_schema. The run_* tables are this run's working set, dropped at the end.
 
 -- COMMAND ----------
@@ -52,7 +54,8 @@ SELECT d.delivery_id, d.ingest_batch, d.mpan, k.meter_id, d.settlement_date,
        timestampadd(MINUTE, 30 * p.pos, d.first_interval_utc) AS interval_start_utc,
        p.kwh, d.version, d.received_at_utc,
        -- The ceiling is ReadingFlag.CEILING_KWH (50 kWh in a half-hour).
-       CASE WHEN p.kwh < 0 THEN 'negative' WHEN p.kwh > 50 THEN 'above_ceiling' END AS quality
+       CASE WHEN p.kwh < 0 THEN 'negative' WHEN p.kwh > 50 THEN 'above_ceiling' END AS quality,
+       d.read_type, d.settlement_run, coalesce(d.settlement_run IN ('R1', 'R2', 'R3', 'RF', 'DF'), false) AS restated
 FROM IDENTIFIER(:catalog || '.' || :bronze_schema || '.hh_deliveries') AS d
 JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.meters') AS k ON k.mpan = d.mpan
 JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.run_scope') AS s
@@ -85,13 +88,13 @@ SELECT ingest_batch, seen_before - INTERVAL 48 HOURS AS watermark_utc FROM seen;
 -- The winning on-time reading of each (meter, interval) of this run.
 CREATE OR REPLACE TABLE IDENTIFIER(:catalog || '.' || :silver_schema || '.run_winners') USING delta AS
 SELECT meter_id, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id, received_at_utc,
-       quality
+       quality, read_type, settlement_run
 FROM (
     SELECT i.*, row_number() OVER (PARTITION BY i.meter_id, i.interval_start_utc
                                    ORDER BY i.version DESC, i.received_at_utc DESC, i.delivery_id DESC) AS rank
     FROM IDENTIFIER(:catalog || '.' || :silver_schema || '.run_incoming') AS i
     JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.run_watermarks') AS w ON w.ingest_batch = i.ingest_batch
-    WHERE i.interval_start_utc >= w.watermark_utc
+    WHERE i.interval_start_utc >= w.watermark_utc OR i.restated
 )
 WHERE rank = 1;
 
@@ -106,7 +109,7 @@ SELECT (SELECT started_at_utc FROM IDENTIFIER(:catalog || '.' || :silver_schema 
        (SELECT count(*)
         FROM IDENTIFIER(:catalog || '.' || :silver_schema || '.run_incoming') AS i
         JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.run_watermarks') AS w ON w.ingest_batch = i.ingest_batch
-        WHERE i.interval_start_utc < w.watermark_utc) AS readings_late,
+        WHERE i.interval_start_utc < w.watermark_utc AND NOT i.restated) AS readings_late,
        (SELECT count(*)
         FROM IDENTIFIER(:catalog || '.' || :silver_schema || '.run_winners') AS a
         LEFT JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.hh_readings') AS s
@@ -121,7 +124,7 @@ SELECT i.mpan, i.settlement_date, i.settlement_period, i.interval_start_utc, i.k
        i.ingest_batch, i.received_at_utc, w.watermark_utc
 FROM IDENTIFIER(:catalog || '.' || :silver_schema || '.run_incoming') AS i
 JOIN IDENTIFIER(:catalog || '.' || :silver_schema || '.run_watermarks') AS w ON w.ingest_batch = i.ingest_batch
-WHERE i.interval_start_utc < w.watermark_utc;
+WHERE i.interval_start_utc < w.watermark_utc AND NOT i.restated;
 
 -- COMMAND ----------
 
@@ -130,12 +133,13 @@ USING IDENTIFIER(:catalog || '.' || :silver_schema || '.run_winners') AS a
 ON s.meter_id = a.meter_id AND s.interval_start_utc = a.interval_start_utc
 WHEN MATCHED AND (a.version > s.version OR (a.version = s.version AND a.received_at_utc > s.received_at_utc))
     THEN UPDATE SET kwh = a.kwh, version = a.version, delivery_id = a.delivery_id,
-                    received_at_utc = a.received_at_utc, quality = a.quality
+                    received_at_utc = a.received_at_utc, quality = a.quality, read_type = a.read_type,
+                    settlement_run = a.settlement_run
 WHEN NOT MATCHED THEN
     INSERT (meter_id, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id,
-            received_at_utc, quality)
+            received_at_utc, quality, read_type, settlement_run)
     VALUES (a.meter_id, a.settlement_date, a.settlement_period, a.interval_start_utc, a.kwh, a.version,
-            a.delivery_id, a.received_at_utc, a.quality);
+            a.delivery_id, a.received_at_utc, a.quality, a.read_type, a.settlement_run);
 
 -- COMMAND ----------
 

@@ -64,6 +64,10 @@ GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_gs
 
 GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_meter_daily') TO `settlement-analysts`;
 
+GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_data_quality') TO `settlement-analysts`;
+
+GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_meter_day_quality') TO `settlement-analysts`;
+
 -- COMMAND ----------
 
 -- Market monitoring: pseudonyms only.
@@ -75,6 +79,10 @@ GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_market_monito
 
 GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_market_monitoring_meter_daily') TO `market-monitoring`;
 
+GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_market_monitoring_data_quality') TO `market-monitoring`;
+
+GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_market_monitoring_meter_day_quality') TO `market-monitoring`;
+
 -- COMMAND ----------
 
 -- Research: GSP groups of at least 10 meters, no meter identity at all.
@@ -83,3 +91,5 @@ GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_research_gsp_
 GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_research_population') TO `research`;
 
 GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_research_anomaly_summary') TO `research`;
+
+GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_research_data_quality') TO `research`;

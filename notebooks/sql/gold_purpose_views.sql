@@ -85,3 +85,35 @@ CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_recipient_an
 SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, settlement_date, interval_start_utc,
        interval_end_utc, expected_kwh, actual_kwh, reason, detector, learned_score
 FROM IDENTIFIER(:catalog || '.' || :schema || '.anomalies_curated');
+
+-- Data quality per settlement day and GSP group for each purpose (the rollup holds no meter identity). Research sees
+-- the groups with at least 10 meters delivering that day, like its other views.
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_data_quality') AS
+SELECT settlement_date, gsp_group, periods_in_day, meter_days, periods_expected, periods_received, periods_flagged,
+       periods_estimated, meter_days_estimated, kwh_total, kwh_actual, deliveries, duplicate_deliveries,
+       superseded_versions, readings_late
+FROM IDENTIFIER(:catalog || '.' || :schema || '.data_quality_daily');
+
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_market_monitoring_data_quality') AS
+SELECT settlement_date, gsp_group, periods_in_day, meter_days, periods_expected, periods_received, periods_flagged,
+       periods_estimated, meter_days_estimated, kwh_total, kwh_actual, deliveries, duplicate_deliveries,
+       superseded_versions, readings_late
+FROM IDENTIFIER(:catalog || '.' || :schema || '.data_quality_daily');
+
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_research_data_quality') AS
+SELECT settlement_date, gsp_group, periods_in_day, meter_days, periods_expected, periods_received, periods_flagged,
+       periods_estimated, meter_days_estimated, kwh_total, kwh_actual, deliveries, duplicate_deliveries,
+       superseded_versions, readings_late
+FROM IDENTIFIER(:catalog || '.' || :schema || '.data_quality_daily')
+WHERE meter_days >= 10;
+
+-- The drill-down to meter-days: raw MPANs for Settlement, pseudonyms for Market monitoring, none for Research.
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_settlement_meter_day_quality') AS
+SELECT m.mpan, m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_expected, d.periods_read, d.periods_flagged,
+       d.periods_estimated, d.kwh_total, d.kwh_actual
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_daily') d JOIN IDENTIFIER(:catalog || '.' || :schema || '.meters') m ON d.meter_id = m.meter_id;
+
+CREATE OR REPLACE VIEW IDENTIFIER(:catalog || '.' || :schema || '.v_market_monitoring_meter_day_quality') AS
+SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_expected, d.periods_read, d.periods_flagged,
+       d.periods_estimated, d.kwh_total, d.kwh_actual
+FROM IDENTIFIER(:catalog || '.' || :schema || '.consumption_daily') d JOIN IDENTIFIER(:catalog || '.' || :schema || '.meters') m ON d.meter_id = m.meter_id;

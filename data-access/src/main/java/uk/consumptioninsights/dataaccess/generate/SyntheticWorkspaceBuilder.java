@@ -6,7 +6,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,6 +25,9 @@ import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.synthetic.AnomalyInjector;
 import uk.consumptioninsights.model.synthetic.AnomalyPlan;
 import uk.consumptioninsights.model.synthetic.ConsumptionSynthesiser;
+import uk.consumptioninsights.model.synthetic.EstimationRhythm;
+import uk.consumptioninsights.model.settlement.ReadType;
+import uk.consumptioninsights.model.settlement.SettlementRun;
 import uk.consumptioninsights.model.synthetic.FleetSettings;
 import uk.consumptioninsights.model.synthetic.InjectedAnomaly;
 import uk.consumptioninsights.model.synthetic.InjectionRates;
@@ -127,8 +132,10 @@ public final class SyntheticWorkspaceBuilder {
                     }
                     SyntheticMeter meter = meters.get(i);
                     double[] kwh = synthesiser.series(meter);
+                    // Estimates are drawn from the meter's own consumption before any anomaly was injected.
+                    double[] clean = kwh.clone();
                     List<InjectedAnomaly> injected = plan.inject(slots.get(i), times, kwh);
-                    deliveries += writer.write(meter, kwh, settings.seed());
+                    deliveries += writer.write(meter, kwh, clean, injected, settings.seed());
                     for (int k = 0; k < injected.size(); k++) {
                         appendLabel(labels, i * LABELS_PER_METER + k + 1, meter, injected.get(k));
                     }
@@ -177,16 +184,26 @@ public final class SyntheticWorkspaceBuilder {
         labels.endRow();
     }
 
-    /** Turns a meter's series into bronze deliveries, one per settlement day and schedule. */
+    /**
+     * Turns a meter's series into bronze deliveries, one per settlement day and schedule, in the rhythm of the
+     * settlement runs: the first deliveries are the initial run's data (SF), estimated for the few meter-days whose
+     * meter did not answer ({@link EstimationRhythm}); the reconciliation run that first has the actual reads restates
+     * the day with them, if that run has taken place by the workspace's last day (so recent days keep more estimates,
+     * as a real portfolio's do). A meter-day under an injected anomaly is always read actual: a label must be visible
+     * in the data it labels.
+     */
     private static final class DeliveryWriter {
 
-        /** Delivery ids are meterIndex × this + n: at most two deliveries a day, so ample for any range. */
+        /** Delivery ids are meterIndex × this + n: at most three deliveries a day, so ample for any range. */
         private static final long DELIVERIES_PER_METER = 1_000_000L;
 
         private final DuckDBAppender appender;
         private final SettlementDayGrid grid;
         private final int lastBatch;
         private long nextDeliveryId;
+        /** The read type and run of the meter-day being written. */
+        private ReadType readType = ReadType.ACTUAL;
+        private SettlementRun settlementRun = SettlementRun.SF;
 
         DeliveryWriter(DuckDBAppender appender, SettlementDayGrid grid) {
             this.appender = appender;
@@ -194,14 +211,23 @@ public final class SyntheticWorkspaceBuilder {
             this.lastBatch = grid.dayCount();
         }
 
-        long write(SyntheticMeter meter, double[] kwh, long seed) throws SQLException {
+        long write(SyntheticMeter meter, double[] kwh, double[] clean, List<InjectedAnomaly> injected, long seed)
+                throws SQLException {
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + meter.index());
+            // A stream of its own: the read-type draws leave every schedule draw as it was before read types existed.
+            SplittableRandom reads = new SplittableRandom(seed * 0xC2B2AE3D27D4EB4FL + meter.index());
             nextDeliveryId = (long) meter.index() * DELIVERIES_PER_METER + 1;
             String mpan = meter.mpan().core();
             long count = 0;
             for (int d = 0; d < grid.dayCount(); d++) {
                 int start = grid.dayStartIndex(d);
-                double[] day = Arrays.copyOfRange(kwh, start, start + grid.periodsOnDay(d));
+                double[] read = Arrays.copyOfRange(kwh, start, start + grid.periodsOnDay(d));
+                Optional<SettlementRun> actualsAt = EstimationRhythm.actualsArriveAt(reads.nextDouble());
+                if (underAnomaly(d, injected)) {
+                    actualsAt = Optional.empty();
+                }
+                readType = actualsAt.isPresent() ? ReadType.ESTIMATED : ReadType.ACTUAL;
+                double[] day = actualsAt.isPresent() ? likeDay(clean, d, read.length) : read;
                 DeliverySchedule schedule = DeliverySchedule.draw(random.nextDouble());
                 int onTime = d + 1;
                 int minuteOfArrival = 300 + random.nextInt(240);
@@ -212,7 +238,8 @@ public final class SyntheticWorkspaceBuilder {
                         count += append(mpan, d, day, 1, Math.min(lastBatch, onTime + random.nextInt(2)), minuteOfArrival + 30);
                     }
                     case ESTIMATE_THEN_ACTUAL -> {
-                        count += append(mpan, d, estimate(day), 1, onTime, minuteOfArrival);
+                        // A flat stand-in replaced the next day, before the initial run: always an estimate.
+                        count += append(mpan, d, estimate(day), 1, onTime, minuteOfArrival, ReadType.ESTIMATED);
                         count += append(mpan, d, day, 2, Math.min(lastBatch, onTime + 1), minuteOfArrival);
                     }
                     case LATE_WITHIN_WATERMARK -> count += append(mpan, d, day, 1, Math.min(lastBatch, onTime + 1), minuteOfArrival + 240);
@@ -223,8 +250,52 @@ public final class SyntheticWorkspaceBuilder {
                         }
                     }
                 }
+                if (actualsAt.isPresent()) {
+                    count += restate(mpan, d, read, actualsAt.get(), minuteOfArrival);
+                }
             }
             return count;
+        }
+
+        /** The reconciliation run's delivery of the actual reads, if the run is not after the workspace's last day. */
+        private long restate(String mpan, int dayIndex, double[] read, SettlementRun run, int minuteOfArrival)
+                throws SQLException {
+            long batch = ChronoUnit.DAYS.between(grid.firstDay(), run.runDate(grid.day(dayIndex)));
+            if (batch > lastBatch) {
+                return 0;
+            }
+            readType = ReadType.ACTUAL;
+            settlementRun = run;
+            // Above every version the initial run's schedules publish (1 or 2), rising run by run.
+            long appended = append(mpan, dayIndex, read, 2 + run.ordinal(), (int) batch, minuteOfArrival);
+            settlementRun = SettlementRun.SF;
+            return appended;
+        }
+
+        private boolean underAnomaly(int dayIndex, List<InjectedAnomaly> injected) {
+            long dayStart = grid.epochSecondAt(grid.dayStartIndex(dayIndex));
+            long dayEnd = dayStart + 1800L * grid.periodsOnDay(dayIndex);
+            for (InjectedAnomaly anomaly : injected) {
+                if (anomaly.start().getEpochSecond() < dayEnd && anomaly.end().getEpochSecond() > dayStart) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A data collector's like-day estimate: the meter's own readings of the same weekday a week earlier (a week
+         * later for the first week). Across a clock change the periods are taken in order and the last one repeats.
+         */
+        private double[] likeDay(double[] clean, int dayIndex, int periods) {
+            int source = dayIndex >= 7 ? dayIndex - 7 : dayIndex + 7 < grid.dayCount() ? dayIndex + 7 : dayIndex;
+            int start = grid.dayStartIndex(source);
+            int sourcePeriods = grid.periodsOnDay(source);
+            double[] estimate = new double[periods];
+            for (int p = 0; p < periods; p++) {
+                estimate[p] = clean[start + Math.min(p, sourcePeriods - 1)];
+            }
+            return estimate;
         }
 
         /** An estimate spreads the day's energy evenly: what a data collector sends before the actuals are read. */
@@ -247,6 +318,11 @@ public final class SyntheticWorkspaceBuilder {
         }
 
         private int append(String mpan, int dayIndex, double[] values, int version, int batch, int minuteOfArrival) throws SQLException {
+            return append(mpan, dayIndex, values, version, batch, minuteOfArrival, readType);
+        }
+
+        private int append(String mpan, int dayIndex, double[] values, int version, int batch, int minuteOfArrival,
+                           ReadType type) throws SQLException {
             LocalDate settlementDate = grid.day(dayIndex);
             long receivedEpoch = grid.firstDay().plusDays(batch).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC)
                     + 60L * minuteOfArrival;
@@ -260,6 +336,8 @@ public final class SyntheticWorkspaceBuilder {
             appender.append(version);
             appender.appendEpochMicros(receivedEpoch * MICROS_PER_SECOND);
             appender.append("synthetic");
+            appender.append(type.code());
+            appender.append(settlementRun.code());
             appender.endRow();
             return 1;
         }

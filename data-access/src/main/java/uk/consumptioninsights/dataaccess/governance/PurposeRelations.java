@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import uk.consumptioninsights.dataaccess.quality.QualityViews;
 import uk.consumptioninsights.dataaccess.query.PurposeViews;
 import uk.consumptioninsights.model.access.PurposeRole;
 
@@ -20,8 +21,11 @@ final class PurposeRelations {
     /** The role's purpose views, e.g. {@code v_research_gsp_half_hourly}. */
     static List<String> views(PurposeRole role) {
         PurposeViews views = PurposeViews.of(role, "gold");
+        // Data quality is not shared, so the Recipient purpose has no quality views.
+        QualityViews quality = role == PurposeRole.RECIPIENT ? new QualityViews(null, null, null)
+                : QualityViews.of(role, "gold");
         return Stream.of(views.halfHourly(), views.population(), views.anomalies(), views.groupHalfHourly(),
-                        views.meterDaily())
+                        views.meterDaily(), quality.dayAndGroup(), quality.meterDays())
                 .filter(name -> name != null)
                 .map(name -> name.substring(name.lastIndexOf('.') + 1))
                 .distinct()
@@ -38,10 +42,13 @@ final class PurposeRelations {
     private static List<String> underlying(PurposeRole role) {
         return switch (role) {
             case SETTLEMENT -> List.of("consumption_half_hourly", "meters", "anomalies", "consumption_gsp_half_hourly",
-                    "consumption_daily");
-            case MARKET_MONITORING, RECIPIENT -> List.of("consumption_curated", "anomalies_curated",
+                    "consumption_daily", "data_quality_daily");
+            case MARKET_MONITORING -> List.of("consumption_curated", "anomalies_curated",
+                    "consumption_half_hourly", "meters", "anomalies", "consumption_gsp_half_hourly", "consumption_daily",
+                    "data_quality_daily");
+            case RECIPIENT -> List.of("consumption_curated", "anomalies_curated",
                     "consumption_half_hourly", "meters", "anomalies", "consumption_gsp_half_hourly", "consumption_daily");
-            case RESEARCH -> List.of("consumption_gsp_half_hourly", "meters", "anomalies");
+            case RESEARCH -> List.of("consumption_gsp_half_hourly", "meters", "anomalies", "data_quality_daily");
         };
     }
 }

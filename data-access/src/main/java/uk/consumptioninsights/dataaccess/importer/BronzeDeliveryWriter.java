@@ -5,10 +5,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import uk.consumptioninsights.model.settlement.ReadType;
 
 /**
  * Appends settlement days to bronze.hh_deliveries as one first delivery each: ingest batch 0, version 1, so the
  * pipeline's first run takes them all and its watermark has nothing earlier to compare against.
+ *
+ * <p>Read type: the London export carries none, and is marked actual. Its values are the smart meters' own half-hourly
+ * register reads, collected from the meters by the trial; a half-hour the meter did not send is left missing (the
+ * importer never fills a gap), so every value present was read, not estimated. It names no settlement run either (the
+ * trial's data was never settled): the run is left NULL.
  */
 final class BronzeDeliveryWriter implements AutoCloseable {
 
@@ -37,6 +43,8 @@ final class BronzeDeliveryWriter implements AutoCloseable {
         appender.append(VERSION);
         appender.appendEpochMicros(receivedAtMicros);
         appender.append(source);
+        appender.append(ReadType.ACTUAL.code());
+        appender.append((String) null);
         appender.endRow();
     }
 

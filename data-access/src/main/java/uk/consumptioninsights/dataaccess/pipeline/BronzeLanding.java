@@ -22,7 +22,7 @@ public final class BronzeLanding {
     private static final String BATCH = """
             COPY (SELECT delivery_id, ingest_batch, mpan, settlement_date,
                          CAST(first_interval_utc AS TIMESTAMPTZ) AS first_interval_utc, period_kwh, version,
-                         CAST(received_at_utc AS TIMESTAMPTZ) AS received_at_utc, source
+                         CAST(received_at_utc AS TIMESTAMPTZ) AS received_at_utc, source, read_type, settlement_run
                   FROM bronze.hh_deliveries WHERE ingest_batch = %d ORDER BY delivery_id)
             TO '%s' (FORMAT parquet)
             """;

@@ -9,15 +9,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import uk.consumptioninsights.dataaccess.workspace.MeterPseudonyms;
 import uk.consumptioninsights.model.series.ReadingFlag;
+import uk.consumptioninsights.model.settlement.SettlementRun;
 import uk.consumptioninsights.model.work.Progress;
 
 /**
  * Bronze → silver → gold as SQL. Silver is maintained by an upsert (MERGE) for meter-days it already holds and an
  * ordered append for new ones: each new delivery batch is checked
  * against an event-time watermark of 48 hours behind the latest interval seen before that batch; on-time readings
- * replace older versions of the same (MPAN, interval), late ones are recorded in {@code silver.late_rejections}.
+ * replace older versions of the same (MPAN, interval), late ones are recorded in {@code silver.late_rejections}. A
+ * reconciliation run's delivery (R1 to DF) restates a settled day and is exempt from the watermark; each reading keeps
+ * its delivery's read type (actual, estimated, NULL for unknown) and settlement run.
  * Gold aggregates are then refreshed, in the same transaction, for the settlement dates silver marked as pending;
  * gold half-hourly is a view over silver. A reading that is not physically plausible ({@link ReadingFlag}) is kept in
  * silver with its flag and left out of every gold sum and count of consumption.
@@ -25,6 +30,12 @@ import uk.consumptioninsights.model.work.Progress;
 public final class MedallionPipeline {
 
     public static final Duration WATERMARK = Duration.ofHours(48);
+
+    /** The reconciliation runs' codes as a SQL list: 'R1', 'R2', ... (from the enum, never from input). */
+    private static final String RESTATING_RUNS = Arrays.stream(SettlementRun.values())
+            .filter(SettlementRun::isReconciliation)
+            .map(run -> "'" + run.code() + "'")
+            .collect(Collectors.joining(", "));
 
     /**
      * The new deliveries' readings: a view, unnested afresh by each statement that reads it (materialising it cost
@@ -35,13 +46,16 @@ public final class MedallionPipeline {
     /**
      * The readings of new deliveries (joined to {@code %2$s}, e.g. to narrow them to some meter-days), one row per
      * non-missing period, with the meter's integer key looked up once per delivery (a delivery of an MPAN never
-     * registered has no meter to belong to). The numbers are formatted from typed values, never from input.
+     * registered has no meter to belong to). The numbers are formatted from typed values, never from input; the run
+     * codes from {@link SettlementRun}. {@code restated}: the delivery is a reconciliation run's restatement of the day,
+     * which the watermark does not apply to (it arrives weeks or months after the day by design).
      */
     private static final String READINGS_OF = """
             SELECT delivery_id, ingest_batch, mpan, meter_id, settlement_date, CAST(i AS SMALLINT) AS settlement_period,
                    first_interval_utc + to_minutes(CAST(30 * (i - 1) AS BIGINT)) AS interval_start_utc,
                    kwh, version, received_at_utc,
-                   CASE WHEN kwh < 0 THEN 'negative' WHEN kwh > %1$s THEN 'above_ceiling' END AS quality
+                   CASE WHEN kwh < 0 THEN 'negative' WHEN kwh > %1$s THEN 'above_ceiling' END AS quality,
+                   read_type, settlement_run, coalesce(settlement_run IN (%4$s), false) AS restated
             FROM (SELECT d.*, k.meter_id, unnest(d.period_kwh) AS kwh, generate_subscripts(d.period_kwh, 1) AS i
                   FROM bronze.hh_deliveries d JOIN silver.meters k ON k.mpan = d.mpan %2$s WHERE d.ingest_batch > %3$d)
             WHERE kwh IS NOT NULL
@@ -92,17 +106,17 @@ public final class MedallionPipeline {
             SELECT i.mpan, i.settlement_date, i.settlement_period, i.interval_start_utc, i.kwh, i.version, i.delivery_id,
                    i.ingest_batch, i.received_at_utc, w.watermark_utc
             FROM (%s) i JOIN batch_watermarks w USING (ingest_batch)
-            WHERE i.interval_start_utc < w.watermark_utc
+            WHERE i.interval_start_utc < w.watermark_utc AND NOT i.restated
             """;
 
     private static final String STARTS_BEFORE_WATERMARK =
             "JOIN batch_watermarks bw ON bw.ingest_batch = d.ingest_batch AND d.first_interval_utc < bw.watermark_utc";
 
-    /** On-time readings: at or after their batch's watermark. */
+    /** On-time readings: at or after their batch's watermark, or restated by a reconciliation run. */
     private static final String ON_TIME = """
             CREATE OR REPLACE TEMP VIEW on_time AS
             SELECT i.* FROM incoming i JOIN batch_watermarks w USING (ingest_batch)
-            WHERE i.interval_start_utc >= w.watermark_utc
+            WHERE i.interval_start_utc >= w.watermark_utc OR i.restated
             """;
 
     /**
@@ -120,7 +134,7 @@ public final class MedallionPipeline {
     private static final String REPEATED_WINNERS = """
             CREATE OR REPLACE TEMP TABLE repeated_winners AS
             SELECT i.* FROM (%s) i JOIN batch_watermarks w USING (ingest_batch)
-            WHERE i.interval_start_utc >= w.watermark_utc
+            WHERE i.interval_start_utc >= w.watermark_utc OR i.restated
             QUALIFY row_number() OVER (PARTITION BY meter_id, interval_start_utc
                                        ORDER BY version DESC, received_at_utc DESC, delivery_id DESC) = 1
             """;
@@ -149,9 +163,9 @@ public final class MedallionPipeline {
      */
     private static final String APPEND = """
             INSERT INTO silver.hh_readings (meter_id, settlement_date, settlement_period, interval_start_utc, kwh, version,
-                                            delivery_id, received_at_utc, quality)
+                                            delivery_id, received_at_utc, quality, read_type, settlement_run)
             SELECT meter_id, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id,
-                   received_at_utc, quality
+                   received_at_utc, quality, read_type, settlement_run
             FROM winners ANTI JOIN known_days USING (meter_id, settlement_date)
             """;
 
@@ -161,29 +175,76 @@ public final class MedallionPipeline {
             ON s.meter_id = a.meter_id AND s.interval_start_utc = a.interval_start_utc
             WHEN MATCHED AND (a.version > s.version OR (a.version = s.version AND a.received_at_utc > s.received_at_utc))
                 THEN UPDATE SET kwh = a.kwh, version = a.version, delivery_id = a.delivery_id,
-                                received_at_utc = a.received_at_utc, quality = a.quality
+                                received_at_utc = a.received_at_utc, quality = a.quality, read_type = a.read_type,
+                                settlement_run = a.settlement_run
             WHEN NOT MATCHED THEN
                 INSERT (meter_id, settlement_date, settlement_period, interval_start_utc, kwh, version, delivery_id,
-                        received_at_utc, quality)
+                        received_at_utc, quality, read_type, settlement_run)
                 VALUES (a.meter_id, a.settlement_date, a.settlement_period, a.interval_start_utc, a.kwh, a.version,
-                        a.delivery_id, a.received_at_utc, a.quality)
+                        a.delivery_id, a.received_at_utc, a.quality, a.read_type, a.settlement_run)
             """;
 
     private static final String[] GOLD_REFRESH = {
         "DELETE FROM gold.consumption_daily WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)",
         // Aggregated straight from silver: gathering the refreshed dates' readings into a temporary table first cost
-        // three times the two scans at 20,000 meters.
+        // three times the two scans at 20,000 meters. The meter-day rollup (one row per meter-day, not per reading)
+        // also holds the version silver keeps, which the data quality rollup below compares deliveries with.
         """
-        INSERT INTO gold.consumption_daily
-            (meter_id, gsp_group, settlement_date, periods_expected, periods_read, kwh_total, periods_flagged)
+        CREATE OR REPLACE TEMP TABLE meter_day_rollup AS
         SELECT r.meter_id, m.gsp_group, r.settlement_date, d.periods,
-               CAST(count(*) FILTER (WHERE r.quality IS NULL) AS SMALLINT),
-               coalesce(sum(r.kwh) FILTER (WHERE r.quality IS NULL), 0),
-               CAST(count(*) FILTER (WHERE r.quality IS NOT NULL) AS SMALLINT)
+               CAST(count(*) FILTER (WHERE r.quality IS NULL) AS SMALLINT) AS periods_read,
+               coalesce(sum(r.kwh) FILTER (WHERE r.quality IS NULL), 0) AS kwh_total,
+               CAST(count(*) FILTER (WHERE r.quality IS NOT NULL) AS SMALLINT) AS periods_flagged,
+               CAST(count(*) FILTER (WHERE r.quality IS NULL AND r.read_type = 'estimated') AS SMALLINT) AS periods_estimated,
+               coalesce(sum(r.kwh) FILTER (WHERE r.quality IS NULL AND r.read_type = 'actual'), 0) AS kwh_actual,
+               max(r.version) AS version_held
         FROM silver.hh_readings r JOIN silver.meters m USING (meter_id) JOIN silver.settlement_days d USING (settlement_date)
         WHERE r.settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)
         GROUP BY r.meter_id, m.gsp_group, r.settlement_date, d.periods
         """,
+        """
+        INSERT INTO gold.consumption_daily
+            (meter_id, gsp_group, settlement_date, periods_expected, periods_read, kwh_total, periods_flagged,
+             periods_estimated, kwh_actual)
+        SELECT meter_id, gsp_group, settlement_date, periods, periods_read, kwh_total, periods_flagged, periods_estimated,
+               kwh_actual
+        FROM meter_day_rollup
+        """,
+        "DELETE FROM gold.data_quality_daily WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)",
+        // Bronze is read per delivery (never unnested), counted per version first so that no distinct count runs over
+        // millions of meter-days: a meter-day's deliveries, its repeated versions, and the versions below the one
+        // silver holds.
+        """
+        INSERT INTO gold.data_quality_daily
+        WITH versions AS (
+            SELECT mpan, settlement_date, version, count(*) AS copies
+            FROM bronze.hh_deliveries
+            WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)
+            GROUP BY mpan, settlement_date, version
+        ), delivered AS (
+            SELECT k.meter_id, k.gsp_group, b.settlement_date, sum(b.copies) AS deliveries,
+                   sum(b.copies - 1) AS duplicate_deliveries,
+                   count(*) FILTER (WHERE b.version < r.version_held) AS superseded_versions
+            FROM versions b JOIN silver.meters k ON k.mpan = b.mpan
+            LEFT JOIN meter_day_rollup r ON r.meter_id = k.meter_id AND r.settlement_date = b.settlement_date
+            GROUP BY k.meter_id, k.gsp_group, b.settlement_date
+        ), late AS (
+            SELECT l.settlement_date, m.gsp_group, count(*) AS readings_late
+            FROM silver.late_rejections l JOIN silver.meters m USING (mpan)
+            WHERE l.settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)
+            GROUP BY l.settlement_date, m.gsp_group
+        )
+        SELECT v.settlement_date, v.gsp_group, d.periods, CAST(count(*) AS INTEGER), count(*) * d.periods,
+               coalesce(sum(r.periods_read + r.periods_flagged), 0), coalesce(sum(r.periods_flagged), 0),
+               coalesce(sum(r.periods_estimated), 0), CAST(count(*) FILTER (WHERE r.periods_estimated > 0) AS INTEGER),
+               coalesce(sum(r.kwh_total), 0), coalesce(sum(r.kwh_actual), 0), sum(v.deliveries),
+               sum(v.duplicate_deliveries), sum(v.superseded_versions), coalesce(any_value(l.readings_late), 0)
+        FROM delivered v JOIN silver.settlement_days d USING (settlement_date)
+        LEFT JOIN meter_day_rollup r ON r.meter_id = v.meter_id AND r.settlement_date = v.settlement_date
+        LEFT JOIN late l ON l.settlement_date = v.settlement_date AND l.gsp_group = v.gsp_group
+        GROUP BY v.settlement_date, v.gsp_group, d.periods
+        """,
+        "DROP TABLE meter_day_rollup",
         "DELETE FROM gold.consumption_gsp_half_hourly WHERE settlement_date IN (SELECT settlement_date FROM silver.gold_pending_dates)",
         """
         INSERT INTO gold.consumption_gsp_half_hourly
@@ -218,7 +279,8 @@ public final class MedallionPipeline {
             progress.checkCancelled();
             progress.report(0.15, "Reading new deliveries");
             String ceiling = Double.toString(ReadingFlag.CEILING_KWH);
-            st.execute(INCOMING.formatted(READINGS_OF.formatted(ceiling, "", lastBatch)));
+            String restating = RESTATING_RUNS;
+            st.execute(INCOMING.formatted(READINGS_OF.formatted(ceiling, "", lastBatch, restating)));
             executeWithBatch(NEW_DAYS, lastBatch);
             long readingsIn;
             int[] batchRange;
@@ -234,13 +296,14 @@ public final class MedallionPipeline {
             progress.checkCancelled();
             progress.report(0.35, "Applying the 48-hour watermark");
             st.execute(WATERMARKS.formatted(newDeliveries));
-            long late = st.executeUpdate(LATE.formatted(READINGS_OF.formatted(ceiling, STARTS_BEFORE_WATERMARK, lastBatch)));
+            long late = st.executeUpdate(LATE.formatted(READINGS_OF.formatted(ceiling, STARTS_BEFORE_WATERMARK, lastBatch, restating)));
             progress.checkCancelled();
             progress.report(0.45, "Keeping the latest version of each reading");
             st.execute(ON_TIME);
             executeWithBatch(REPEATED, lastBatch);
             st.execute(REPEATED_WINNERS.formatted(READINGS_OF.formatted(ceiling,
-                    "SEMI JOIN repeated_days r ON r.mpan = d.mpan AND r.settlement_date = d.settlement_date", lastBatch)));
+                    "SEMI JOIN repeated_days r ON r.mpan = d.mpan AND r.settlement_date = d.settlement_date", lastBatch,
+                    restating)));
             progress.checkCancelled();
             progress.report(0.55, "Upserting into silver");
             st.execute(WINNERS);
@@ -280,7 +343,7 @@ public final class MedallionPipeline {
                 st.execute("DROP VIEW IF EXISTS on_time; DROP VIEW IF EXISTS incoming; DROP TABLE IF EXISTS new_days; "
                         + "DROP TABLE IF EXISTS batch_watermarks; "
                         + "DROP TABLE IF EXISTS repeated_days; DROP TABLE IF EXISTS repeated_winners; DROP VIEW IF EXISTS winners; "
-                        + "DROP TABLE IF EXISTS known_days");
+                        + "DROP TABLE IF EXISTS known_days; DROP TABLE IF EXISTS meter_day_rollup");
             }
             connection.setAutoCommit(autoCommit);
         }

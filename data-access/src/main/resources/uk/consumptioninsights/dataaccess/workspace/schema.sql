@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS bronze.meter_registrations (
 
 -- One delivery = one MPAN's settlement day as a data service sends it: a value per period (46, 48 or 50),
 -- NULL where a period is missing. Feeds repeat deliveries, re-publish corrected versions and arrive late.
+-- read_type: actual or estimated (NULL: the source does not say); settlement_run: the run whose data it is (SF, or a
+-- reconciliation R1, R2, R3, RF, DF restating the day; NULL: the source names none). A reconciliation run's delivery is
+-- a scheduled restatement, not a straggler: the watermark does not apply to it.
 CREATE TABLE IF NOT EXISTS bronze.hh_deliveries (
     delivery_id        BIGINT    NOT NULL,
     ingest_batch       INTEGER   NOT NULL,
@@ -32,8 +35,13 @@ CREATE TABLE IF NOT EXISTS bronze.hh_deliveries (
     period_kwh         DOUBLE[]  NOT NULL,
     version            INTEGER   NOT NULL,
     received_at_utc    TIMESTAMP NOT NULL,
-    source             VARCHAR   NOT NULL
+    source             VARCHAR   NOT NULL,
+    read_type          VARCHAR,
+    settlement_run     VARCHAR
 );
+-- Workspaces from before read types were kept gain the columns on open (their deliveries say nothing).
+ALTER TABLE bronze.hh_deliveries ADD COLUMN IF NOT EXISTS read_type VARCHAR;
+ALTER TABLE bronze.hh_deliveries ADD COLUMN IF NOT EXISTS settlement_run VARCHAR;
 
 -- The meter dimension: the only silver table that holds the MPAN. meter_id is the integer key every reading and
 -- rollup carries instead (assigned at registration, never reused); joins and groups on it are several times cheaper
@@ -58,10 +66,15 @@ CREATE TABLE IF NOT EXISTS silver.hh_readings (
     version            INTEGER   NOT NULL,
     delivery_id        BIGINT    NOT NULL,
     received_at_utc    TIMESTAMP NOT NULL,
-    quality            VARCHAR
+    quality            VARCHAR,
+    read_type          VARCHAR,
+    settlement_run     VARCHAR
 );
 -- Workspaces built before readings were flagged gain the column on open (their readings count as plausible).
 ALTER TABLE silver.hh_readings ADD COLUMN IF NOT EXISTS quality VARCHAR;
+-- Read type and settlement run come from the winning delivery; older workspaces' readings have neither (unknown).
+ALTER TABLE silver.hh_readings ADD COLUMN IF NOT EXISTS read_type VARCHAR;
+ALTER TABLE silver.hh_readings ADD COLUMN IF NOT EXISTS settlement_run VARCHAR;
 
 -- Readings that arrived after the watermark of their batch: kept for data quality, never merged.
 CREATE TABLE IF NOT EXISTS silver.late_rejections (
@@ -119,10 +132,38 @@ CREATE TABLE IF NOT EXISTS gold.consumption_daily (
     periods_expected SMALLINT NOT NULL,
     periods_read     SMALLINT NOT NULL,
     kwh_total        DOUBLE   NOT NULL,
-    periods_flagged  SMALLINT NOT NULL DEFAULT 0
+    periods_flagged  SMALLINT NOT NULL DEFAULT 0,
+    periods_estimated SMALLINT NOT NULL DEFAULT 0,
+    kwh_actual       DOUBLE   NOT NULL DEFAULT 0
 );
 -- (Older workspaces gain it on open; DuckDB cannot add a NOT NULL column, so there it is nullable, filled with 0.)
 ALTER TABLE gold.consumption_daily ADD COLUMN IF NOT EXISTS periods_flagged SMALLINT DEFAULT 0;
+-- periods_estimated: plausible readings on estimated reads; kwh_actual: plausible kWh on actual reads (an unknown read
+-- type is not actual, so an older workspace's days show no actual energy until they are rebuilt).
+ALTER TABLE gold.consumption_daily ADD COLUMN IF NOT EXISTS periods_estimated SMALLINT DEFAULT 0;
+ALTER TABLE gold.consumption_daily ADD COLUMN IF NOT EXISTS kwh_actual DOUBLE DEFAULT 0;
+
+-- Data quality per settlement day and GSP group, refreshed with the other rollups: meter-days delivered (on time or
+-- late) and the periods they owe (46/48/50 each), periods held, flagged and estimated, energy on actual reads,
+-- deliveries, duplicate deliveries (a version of the meter-day delivered again), superseded versions (below the version
+-- silver holds) and readings rejected by the watermark. Registered meters only.
+CREATE TABLE IF NOT EXISTS gold.data_quality_daily (
+    settlement_date      DATE     NOT NULL,
+    gsp_group            VARCHAR  NOT NULL,
+    periods_in_day       SMALLINT NOT NULL,
+    meter_days           INTEGER  NOT NULL,
+    periods_expected     BIGINT   NOT NULL,
+    periods_received     BIGINT   NOT NULL,
+    periods_flagged      BIGINT   NOT NULL,
+    periods_estimated    BIGINT   NOT NULL,
+    meter_days_estimated INTEGER  NOT NULL,
+    kwh_total            DOUBLE   NOT NULL,
+    kwh_actual           DOUBLE   NOT NULL,
+    deliveries           BIGINT   NOT NULL,
+    duplicate_deliveries BIGINT   NOT NULL,
+    superseded_versions  BIGINT   NOT NULL,
+    readings_late        BIGINT   NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS gold.consumption_gsp_half_hourly (
     gsp_group          VARCHAR   NOT NULL,
@@ -251,6 +292,39 @@ SELECT anomaly_id, mpan_pseudonym, gsp_group, anomaly_type, severity, score, set
        interval_end_utc, expected_kwh, actual_kwh, reason, detector, learned_score
 FROM gold.anomalies_curated;
 
+-- Data quality per settlement day and GSP group for each purpose (the rollup holds no meter identity); Research sees
+-- the groups with at least the minimum number of meters delivering that day, like its other views.
+CREATE OR REPLACE VIEW gold.v_settlement_data_quality AS
+SELECT settlement_date, gsp_group, periods_in_day, meter_days, periods_expected, periods_received, periods_flagged,
+       periods_estimated, meter_days_estimated, kwh_total, kwh_actual, deliveries, duplicate_deliveries,
+       superseded_versions, readings_late
+FROM gold.data_quality_daily;
+
+CREATE OR REPLACE VIEW gold.v_market_monitoring_data_quality AS
+SELECT settlement_date, gsp_group, periods_in_day, meter_days, periods_expected, periods_received, periods_flagged,
+       periods_estimated, meter_days_estimated, kwh_total, kwh_actual, deliveries, duplicate_deliveries,
+       superseded_versions, readings_late
+FROM gold.data_quality_daily;
+
+CREATE OR REPLACE VIEW gold.v_research_data_quality AS
+SELECT settlement_date, gsp_group, periods_in_day, meter_days, periods_expected, periods_received, periods_flagged,
+       periods_estimated, meter_days_estimated, kwh_total, kwh_actual, deliveries, duplicate_deliveries,
+       superseded_versions, readings_late
+FROM gold.data_quality_daily
+WHERE meter_days >= ${research_min_group};
+
+-- The drill-down to meter-days, from the meter-day rollup: the raw MPAN for Settlement, pseudonyms for Market
+-- monitoring; Research has none.
+CREATE OR REPLACE VIEW gold.v_settlement_meter_day_quality AS
+SELECT m.mpan, m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_expected, d.periods_read, d.periods_flagged,
+       d.periods_estimated, d.kwh_total, d.kwh_actual
+FROM gold.consumption_daily d JOIN gold.meters m USING (meter_id);
+
+CREATE OR REPLACE VIEW gold.v_market_monitoring_meter_day_quality AS
+SELECT m.mpan_pseudonym, d.gsp_group, d.settlement_date, d.periods_expected, d.periods_read, d.periods_flagged,
+       d.periods_estimated, d.kwh_total, d.kwh_actual
+FROM gold.consumption_daily d JOIN gold.meters m USING (meter_id);
+
 -- Governance, described for the governance tab as Unity Catalog describes the provider's: who may read each purpose
 -- view and how the views restrict what they show. The restrictions ARE the view definitions above; these rows say
 -- truthfully what those definitions do. Seeded with INSERT OR IGNORE because this file runs on every open.
@@ -263,15 +337,20 @@ INSERT OR IGNORE INTO meta.grants VALUES
     ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_anomalies'),
     ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_gsp_half_hourly'),
     ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_meter_daily'),
+    ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_data_quality'),
+    ('settlement-analysts', 'SELECT', 'VIEW', 'gold.v_settlement_meter_day_quality'),
     ('market-monitoring', 'USE SCHEMA', 'SCHEMA', 'gold'),
     ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_half_hourly'),
     ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_anomalies'),
     ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_gsp_half_hourly'),
     ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_meter_daily'),
+    ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_data_quality'),
+    ('market-monitoring', 'SELECT', 'VIEW', 'gold.v_market_monitoring_meter_day_quality'),
     ('research', 'USE SCHEMA', 'SCHEMA', 'gold'),
     ('research', 'SELECT', 'VIEW', 'gold.v_research_gsp_half_hourly'),
     ('research', 'SELECT', 'VIEW', 'gold.v_research_population'),
     ('research', 'SELECT', 'VIEW', 'gold.v_research_anomaly_summary'),
+    ('research', 'SELECT', 'VIEW', 'gold.v_research_data_quality'),
     ('recipients', 'USE SCHEMA', 'SCHEMA', 'gold'),
     ('recipients', 'SELECT', 'VIEW', 'gold.v_recipient_half_hourly'),
     ('recipients', 'SELECT', 'VIEW', 'gold.v_recipient_anomalies'),
@@ -289,12 +368,14 @@ INSERT OR IGNORE INTO meta.column_masks VALUES
     ('gold.v_recipient_half_hourly', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
     ('gold.v_recipient_anomalies', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
     ('gold.v_market_monitoring_meter_daily', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
-    ('gold.v_recipient_meter_daily', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan');
+    ('gold.v_recipient_meter_daily', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan'),
+    ('gold.v_market_monitoring_meter_day_quality', 'mpan_pseudonym', 'hmac_sha256_pseudonym', 'gold.meters.mpan');
 
 -- The Research views' WHERE and HAVING clauses: groups below the minimum group size are never shown.
 INSERT OR IGNORE INTO meta.row_filters VALUES
     ('gold.v_research_gsp_half_hourly', 'meter_count >= ${research_min_group}', 'meter_count'),
-    ('gold.v_research_population', 'count(*) >= ${research_min_group} per gsp_group', 'gsp_group');
+    ('gold.v_research_population', 'count(*) >= ${research_min_group} per gsp_group', 'gsp_group'),
+    ('gold.v_research_data_quality', 'meter_days >= ${research_min_group}', 'meter_days');
 
 INSERT OR IGNORE INTO meta.shares VALUES
     ('consumption_share', 'Pseudonymous half-hourly consumption and anomalies for recipients');

@@ -36,7 +36,9 @@ class WarehouseGovernanceTest {
                 "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_half_hourly`",
                 "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_anomalies`",
                 "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_gsp_half_hourly`",
-                "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_meter_daily`");
+                "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_meter_daily`",
+                "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_data_quality`",
+                "SHOW GRANTS ON TABLE `main`.`gold`.`v_settlement_meter_day_quality`");
         assertThat(grants).isInstanceOf(Restricted.Available.class);
         // The recording answers every view alike; inherited catalog and schema grants must not repeat.
         assertThat(available(grants)).hasSize(5)
@@ -51,9 +53,10 @@ class WarehouseGovernanceTest {
 
         ScriptedWarehouse.Sent fallback = warehouse.sent().get(1);
         assertThat(fallback.sql()).contains("FROM `main`.`information_schema`.`table_privileges`")
-                .contains("WHERE table_schema = ? AND table_name IN (?, ?, ?, ?)");
+                .contains("WHERE table_schema = ? AND table_name IN (?, ?, ?, ?, ?, ?)");
         assertThat(fallback.parameters()).containsExactly("gold", "v_settlement_half_hourly", "v_settlement_anomalies",
-                "v_settlement_gsp_half_hourly", "v_settlement_meter_daily");
+                "v_settlement_gsp_half_hourly", "v_settlement_meter_daily", "v_settlement_data_quality",
+                "v_settlement_meter_day_quality");
         assertThat(grants.statement()).isEqualTo(fallback.sql());
         assertThat(available(grants)).contains(new Grant("settlement-analysts", "USE SCHEMA", "SCHEMA", "main.gold"));
     }
@@ -96,7 +99,8 @@ class WarehouseGovernanceTest {
         assertThat(maskQuery.parameters()).startsWith("gold", "v_market_monitoring_half_hourly",
                 "v_market_monitoring_anomalies").contains("meters", "consumption_curated");
         assertThat(warehouse.sent().get(1).parameters()).containsExactly("gold", "v_research_gsp_half_hourly",
-                "v_research_population", "v_research_anomaly_summary", "consumption_gsp_half_hourly", "meters", "anomalies");
+                "v_research_population", "v_research_anomaly_summary", "v_research_data_quality",
+                "consumption_gsp_half_hourly", "meters", "anomalies", "data_quality_daily");
         assertThat(masks).extracting(ColumnMask::column).containsExactly("mpan", "mpan_pseudonym");
         assertThat(filters).extracting(RowFilter::table).contains("main.gold.consumption_gsp_half_hourly");
     }
@@ -111,7 +115,8 @@ class WarehouseGovernanceTest {
         assertThat(audit.sql()).contains("user_identity.email", "request_params['full_name_arg']", "response.status_code")
                 .contains("ORDER BY event_time DESC").endsWith("LIMIT 25");
         assertThat(audit.parameters()).containsExactly("main.gold.v_research_gsp_half_hourly",
-                "main.gold.v_research_population", "main.gold.v_research_anomaly_summary");
+                "main.gold.v_research_population", "main.gold.v_research_anomaly_summary",
+                "main.gold.v_research_data_quality");
         assertThat(events).extracting(AuditEvent::time).isSortedAccordingTo((a, b) -> b.compareTo(a))
                 .first().isEqualTo(Instant.parse("2025-06-02T08:14:03.512Z"));
     }

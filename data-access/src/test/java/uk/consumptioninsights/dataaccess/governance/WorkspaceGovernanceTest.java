@@ -205,7 +205,7 @@ class WorkspaceGovernanceTest {
             first = WorkspaceSql.strings(opened, counts);
         }
         try (LocalWorkspace again = LocalWorkspace.open(file)) {
-            assertThat(WorkspaceSql.strings(again, counts)).isEqualTo(first).containsExactly("19/8/2/1/2/1");
+            assertThat(WorkspaceSql.strings(again, counts)).isEqualTo(first).containsExactly("24/9/3/1/2/1");
         }
     }
 

@@ -187,6 +187,13 @@ class LondonCsvImportTest {
                     .containsExactly(List.of("27", "0.4"));
             assertThat(rows(workspace, "SELECT gsp_group, region FROM gold.meters WHERE mpan = '" + mac2 + "'"))
                     .containsExactly(List.of("_C", "London"));
+            // The export names no read type: its values are the meters' own reads (gaps stay missing), marked actual,
+            // with no settlement run; so all its energy is on actual reads.
+            assertThat(rows(workspace, "SELECT DISTINCT coalesce(read_type, 'NULL'), coalesce(settlement_run, 'NULL') "
+                    + "FROM silver.hh_readings")).containsExactly(List.of("actual", "NULL"));
+            assertThat(rows(workspace, "SELECT CAST(sum(kwh_actual) = sum(kwh_total) AS VARCHAR), "
+                    + "CAST(sum(periods_estimated) AS VARCHAR) FROM gold.data_quality_daily"))
+                    .containsExactly(List.of("true", "0"));
         }
     }
 

@@ -38,14 +38,21 @@ public final class BronzeFixture {
         return values;
     }
 
+    /** A delivery that names no read type and no settlement run, as an older feed's. */
     public long deliver(int batch, String mpan, LocalDate date, double[] values, int version, LocalDateTime receivedUtc) throws SQLException {
+        return deliver(batch, mpan, date, values, version, receivedUtc, null, null);
+    }
+
+    /** {@code readType} actual, estimated or null; {@code run} SF, R1 … DF or null. */
+    public long deliver(int batch, String mpan, LocalDate date, double[] values, int version, LocalDateTime receivedUtc,
+                        String readType, String run) throws SQLException {
         StringJoiner list = new StringJoiner(", ", "[", "]::DOUBLE[]");
         for (double v : values) {
             list.add(Double.isNaN(v) ? "NULL" : String.format(Locale.ROOT, "%.6f", v));
         }
         long id = nextDeliveryId++;
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO bronze.hh_deliveries VALUES (?, ?, ?, ?, ?, " + list + ", ?, ?, 'test')")) {
+                "INSERT INTO bronze.hh_deliveries VALUES (?, ?, ?, ?, ?, " + list + ", ?, ?, 'test', ?, ?)")) {
             ps.setLong(1, id);
             ps.setInt(2, batch);
             ps.setString(3, mpan);
@@ -53,6 +60,8 @@ public final class BronzeFixture {
             ps.setObject(5, UtcTimestamps.toColumn(SettlementCalendar.dayStart(date)));
             ps.setInt(6, version);
             ps.setObject(7, receivedUtc);
+            ps.setString(8, readType);
+            ps.setString(9, run);
             ps.executeUpdate();
         }
         return id;

@@ -43,10 +43,10 @@ class BronzeLandingTest {
                     int batch = i + 2;
                     String file = "'" + files.get(i) + "'";
                     assertThat(count(st, "SELECT count(*) FROM (SELECT delivery_id, ingest_batch, mpan, settlement_date, "
-                            + "first_interval_utc, period_kwh, version, received_at_utc, source FROM bronze.hh_deliveries "
+                            + "first_interval_utc, period_kwh, version, received_at_utc, source, read_type, settlement_run FROM bronze.hh_deliveries "
                             + "WHERE ingest_batch = " + batch + " EXCEPT ALL SELECT delivery_id, ingest_batch, mpan, "
                             + "settlement_date, CAST(first_interval_utc AS TIMESTAMP), period_kwh, version, "
-                            + "CAST(received_at_utc AS TIMESTAMP), source FROM read_parquet(" + file + "))")).isZero();
+                            + "CAST(received_at_utc AS TIMESTAMP), source, read_type, settlement_run FROM read_parquet(" + file + "))")).isZero();
                     assertThat(count(st, "SELECT count(*) FROM read_parquet(" + file + ")")).isEqualTo(1);
                 }
                 // The spring day starts at midnight GMT and is 46 periods long; Parquet holds the instant, not a

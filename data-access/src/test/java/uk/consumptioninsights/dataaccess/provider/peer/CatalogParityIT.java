@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.consumptioninsights.dataaccess.provider.WarehouseConsumptionSource;
+import uk.consumptioninsights.dataaccess.quality.DataQualitySource;
+import uk.consumptioninsights.dataaccess.quality.QualityQueries;
+import uk.consumptioninsights.dataaccess.workspace.LocalQueryEngine;
+import uk.consumptioninsights.model.settlement.SettlementDayQuality;
 import uk.consumptioninsights.dataaccess.query.ConsumptionQueries;
 import uk.consumptioninsights.dataaccess.query.JdbcParameters;
 import uk.consumptioninsights.dataaccess.query.SqlDialect;
@@ -113,6 +117,42 @@ class CatalogParityIT {
                     warehouse.consumption(role, new SeriesScope.AllMeters(), ALL, SeriesResolution.forPoints(ALL, 200)));
             assertSameListing(local.anomalies(role, ALL), warehouse.anomalies(role, ALL));
         }
+    }
+
+    /**
+     * The data quality catalog, per day and group for every purpose that sees it and the drill-down to meter-days for
+     * those that see meters, gives the same rows on both engines, and the model's figures read alike.
+     */
+    @Test
+    void dataQualityStatementsGiveTheSameRowsOnBothEngines() throws Exception {
+        QualityQueries duck = QualityQueries.localWorkspace();
+        QualityQueries databricks = new QualityQueries(new SqlDialect.DatabricksSql(),
+                WarehouseConsumptionSource.namespace(runtime.goldConnector().settings()));
+        DataQualitySource localQuality = new DataQualitySource(new LocalQueryEngine(workspace), duck);
+        // The group of the long day with the most estimated readings, so the drill-down has meter-days to list.
+        SettlementDayQuality worst = localQuality.byDayAndGroup(PurposeRole.SETTLEMENT, CLOCK_CHANGE).stream()
+                .max(java.util.Comparator.comparingLong(SettlementDayQuality::periodsEstimated)).orElseThrow();
+        assertThat(worst.periodsInDay()).isEqualTo(50);
+        assertThat(worst.periodsEstimated()).as("the synthetic fleet has estimates on the long day").isPositive();
+        GspGroup group = GspGroup.fromCode(worst.gspGroup());
+        int compared = 0;
+        try (Connection localConnection = workspace.newConnection(); Connection peer = runtime.goldConnector().open()) {
+            for (PurposeRole role : List.of(PurposeRole.SETTLEMENT, PurposeRole.MARKET_MONITORING, PurposeRole.RESEARCH)) {
+                List<Pair> pairs = new ArrayList<>(List.of(
+                        new Pair(duck.byDayAndGroup(role, ALL), databricks.byDayAndGroup(role, ALL))));
+                if (!duck.views(role).groupsOnly()) {
+                    pairs.add(new Pair(duck.meterDays(role, PeerGold.LONG_DAY, group),
+                            databricks.meterDays(role, PeerGold.LONG_DAY, group)));
+                }
+                for (Pair pair : pairs) {
+                    List<List<Object>> expected = rows(localConnection, pair.local());
+                    assertThat(expected).as(role + " " + pair.local().name()).isNotEmpty();
+                    assertSameRows(role + " " + pair.local().name(), expected, rows(peer, pair.warehouse()));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(5);
     }
 
     @Test

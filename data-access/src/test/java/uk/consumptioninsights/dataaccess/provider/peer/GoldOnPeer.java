@@ -20,7 +20,8 @@ public final class GoldOnPeer {
 
     /** The gold tables of the contract; the local workspace keeps consumption_half_hourly as a view over silver. */
     public static final List<String> TABLES =
-            List.of("meters", "consumption_half_hourly", "consumption_daily", "consumption_gsp_half_hourly", "anomalies");
+            List.of("meters", "consumption_half_hourly", "consumption_daily", "consumption_gsp_half_hourly", "anomalies",
+                    "data_quality_daily");
 
     private GoldOnPeer() {
     }

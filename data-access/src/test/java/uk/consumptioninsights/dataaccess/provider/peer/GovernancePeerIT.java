@@ -200,7 +200,7 @@ class GovernancePeerIT {
                 localViews.add(name + " " + table.columns().stream().map(TableColumns.Column::name).toList());
             }
         }
-        assertThat(purposeViews).hasSize(15).isEqualTo(localViews);
+        assertThat(purposeViews).hasSize(20).isEqualTo(localViews);
     }
 
     @Test

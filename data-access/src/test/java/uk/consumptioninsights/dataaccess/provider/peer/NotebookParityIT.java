@@ -34,7 +34,8 @@ import uk.consumptioninsights.model.work.Progress;
  * versions (within a run, and by the upsert into days silver holds, flagged readings becoming plausible), an older
  * version and an earlier-received copy arriving later, readings behind the watermark (whole days and part of one),
  * negative and above-ceiling readings, a missing period, an unregistered MPAN, the 46-period day of 29 March 2026 and
- * the 50-period day of 25 October 2026. The bronze reaches Spark as the landing Parquet files
+ * the 50-period day of 25 October 2026, estimated and actual reads and a reconciliation run's restatement behind the
+ * watermark, which the data quality rollup counts with the duplicates, superseded versions and late readings. The bronze reaches Spark as the landing Parquet files
  * BronzeLanding writes; loading them stands in for Auto Loader (01_ingest_bronze, Databricks only).
  */
 @Tag("provider-peer")
@@ -61,7 +62,7 @@ class NotebookParityIT {
     private static final List<Compared> COMPARED = List.of(
             new Compared("silver.meters", "mpan, gsp_group, customer_class, source_meter_id, meter_id", "meter_id"),
             new Compared("silver.hh_readings", "meter_id, settlement_date, settlement_period, interval_start_utc, kwh, "
-                    + "version, delivery_id, received_at_utc, quality", "meter_id, interval_start_utc"),
+                    + "version, delivery_id, received_at_utc, quality, read_type, settlement_run", "meter_id, interval_start_utc"),
             new Compared("silver.late_rejections", "mpan, settlement_date, settlement_period, interval_start_utc, kwh, "
                     + "version, delivery_id, ingest_batch, received_at_utc, watermark_utc", "delivery_id, interval_start_utc"),
             new Compared("silver.settlement_days", "settlement_date, periods, first_interval_utc", "settlement_date"),
@@ -73,7 +74,11 @@ class NotebookParityIT {
             new Compared("gold.flagged_readings", "mpan, gsp_group, settlement_date, settlement_period, "
                     + "interval_start_utc, recorded_kwh, quality", "mpan, interval_start_utc"),
             new Compared("gold.consumption_daily", "meter_id, gsp_group, settlement_date, periods_expected, periods_read, "
-                    + "kwh_total, periods_flagged", "meter_id, settlement_date"),
+                    + "kwh_total, periods_flagged, periods_estimated, kwh_actual", "meter_id, settlement_date"),
+            new Compared("gold.data_quality_daily", "settlement_date, gsp_group, periods_in_day, meter_days, "
+                    + "periods_expected, periods_received, periods_flagged, periods_estimated, meter_days_estimated, "
+                    + "kwh_total, kwh_actual, deliveries, duplicate_deliveries, superseded_versions, readings_late",
+                    "settlement_date, gsp_group"),
             new Compared("gold.consumption_gsp_half_hourly", "gsp_group, settlement_date, settlement_period, "
                     + "interval_start_utc, meter_count, kwh_total", "gsp_group, interval_start_utc"));
 
@@ -117,10 +122,11 @@ class NotebookParityIT {
 
     /** Spring: duplicates, a superseding version, implausible and missing readings, late whole and partial days. */
     private static void firstRun(BronzeFixture bronze) throws SQLException {
-        bronze.deliver(1, A, SPRING.minusDays(1), BronzeFixture.day(SPRING.minusDays(1), 0.1), 1, at(SPRING, 6));
-        bronze.deliver(1, A, SPRING, BronzeFixture.day(SPRING, 0.2), 1, at(SPRING.plusDays(1), 6));
-        // The same version again, arriving later: it wins.
-        bronze.deliver(1, A, SPRING, BronzeFixture.day(SPRING, 0.25), 1, at(SPRING.plusDays(1), 7));
+        bronze.deliver(1, A, SPRING.minusDays(1), BronzeFixture.day(SPRING.minusDays(1), 0.1), 1, at(SPRING, 6),
+                "actual", "SF");
+        bronze.deliver(1, A, SPRING, BronzeFixture.day(SPRING, 0.2), 1, at(SPRING.plusDays(1), 6), "estimated", "SF");
+        // The same version again, arriving later: it wins (a duplicate delivery of the meter-day).
+        bronze.deliver(1, A, SPRING, BronzeFixture.day(SPRING, 0.25), 1, at(SPRING.plusDays(1), 7), "estimated", "SF");
         double[] implausible = BronzeFixture.day(SPRING, 0.3);
         implausible[0] = -0.5;
         implausible[1] = 75.0;
@@ -128,7 +134,7 @@ class NotebookParityIT {
         bronze.deliver(1, B, SPRING, implausible, 1, at(SPRING.plusDays(1), 6));
         bronze.deliver(1, UNREGISTERED, SPRING, BronzeFixture.day(SPRING, 0.9), 1, at(SPRING.plusDays(1), 6));
         // Batch 2's watermark: the last interval of batch 1 (29 March 22:30 UTC) minus 48 hours.
-        bronze.deliver(2, A, SPRING, BronzeFixture.day(SPRING, 0.4), 2, at(SPRING.plusDays(2), 6));
+        bronze.deliver(2, A, SPRING, BronzeFixture.day(SPRING, 0.4), 2, at(SPRING.plusDays(2), 6), "estimated", "SF");
         bronze.deliver(2, B, SPRING.minusDays(1), BronzeFixture.day(SPRING.minusDays(1), 0.5), 1, at(SPRING.plusDays(2), 6));
         bronze.deliver(2, C, SPRING.minusDays(3), BronzeFixture.day(SPRING.minusDays(3), 0.6), 1, at(SPRING.plusDays(2), 6));
         bronze.deliver(2, C, SPRING.minusDays(2), BronzeFixture.day(SPRING.minusDays(2), 0.7), 1, at(SPRING.plusDays(2), 6));
@@ -144,19 +150,22 @@ class NotebookParityIT {
         bronze.deliver(3, B, SPRING, BronzeFixture.day(SPRING, 0.6), 2, at(SPRING.plusDays(3), 6));
         bronze.deliver(3, A, SPRING.minusDays(1), BronzeFixture.day(SPRING.minusDays(1), 0.95), 1, at(SPRING, 5));
         bronze.deliver(3, A, AUTUMN, BronzeFixture.day(AUTUMN, 0.7), 2, at(AUTUMN.plusDays(1), 6));
-        bronze.deliver(3, B, AUTUMN, BronzeFixture.day(AUTUMN, 0.8), 1, at(AUTUMN.plusDays(1), 6));
+        bronze.deliver(3, B, AUTUMN, BronzeFixture.day(AUTUMN, 0.8), 1, at(AUTUMN.plusDays(1), 6), "estimated", "SF");
         double[] ceiling = BronzeFixture.day(AUTUMN.minusDays(1), 0.9);
         ceiling[9] = 60.0;
         bronze.deliver(3, C, AUTUMN.minusDays(1), ceiling, 1, at(AUTUMN, 6));
         double[] replaced = BronzeFixture.day(AUTUMN, 0.2);
         replaced[49] = 51.0;
-        bronze.deliver(3, D, AUTUMN, replaced, 1, at(AUTUMN.plusDays(1), 6));
+        bronze.deliver(3, D, AUTUMN, replaced, 1, at(AUTUMN.plusDays(1), 6), "estimated", "SF");
         bronze.deliver(4, A, AUTUMN, BronzeFixture.day(AUTUMN, 0.1), 1, at(AUTUMN.plusDays(2), 6));
-        bronze.deliver(4, B, AUTUMN, BronzeFixture.day(AUTUMN, 1.0), 2, at(AUTUMN.plusDays(2), 6));
+        bronze.deliver(4, B, AUTUMN, BronzeFixture.day(AUTUMN, 1.0), 2, at(AUTUMN.plusDays(2), 6), "actual", "SF");
         double[] negative = BronzeFixture.day(AUTUMN, 0.35);
         negative[0] = -0.2;
-        bronze.deliver(4, D, AUTUMN, negative, 1, at(AUTUMN.plusDays(2), 7));
+        bronze.deliver(4, D, AUTUMN, negative, 1, at(AUTUMN.plusDays(2), 7), "estimated", "SF");
         bronze.deliver(4, A, SPRING, BronzeFixture.day(SPRING, 0.8), 3, at(AUTUMN.plusDays(2), 6));
+        // A reconciliation run restates B's 28 March with actual reads months later: behind the watermark, accepted.
+        bronze.deliver(4, B, SPRING.minusDays(1), BronzeFixture.day(SPRING.minusDays(1), 0.55), 3, at(AUTUMN.plusDays(2), 6),
+                "actual", "R1");
     }
 
     private static LocalDateTime at(LocalDate day, int hour) {
@@ -237,7 +246,19 @@ class NotebookParityIT {
                 + "WHERE m.mpan = '" + A + "' AND r.settlement_date = DATE '2026-03-28' AND r.kwh > 0.9")).isEqualTo(0L);
         // The second run's upsert changed days silver held: B's flagged spring readings are plausible now.
         assertThat(single(local, "SELECT readings_upserted FROM silver.pipeline_runs WHERE run_id = 2"))
-                .isEqualTo(46L + 50 + 50 + 48 + 50);
+                .isEqualTo(46L + 50 + 50 + 48 + 50 + 48);
+        // The reconciliation run's restatement passed the watermark that rejected A's spring correction.
+        assertThat(single(local, "SELECT count(*) FROM silver.hh_readings WHERE settlement_run = 'R1' AND read_type = 'actual' "
+                + "AND version = 3")).isEqualTo(48L);
+        // Estimates on the 46- and the 50-period day, duplicates, superseded versions and late readings in the rollup.
+        assertThat(single(local, "SELECT sum(periods_estimated) FROM gold.data_quality_daily "
+                + "WHERE settlement_date IN (DATE '2026-03-29', DATE '2026-10-25')")).isEqualTo(46L + 49);
+        assertThat(single(local, "SELECT sum(duplicate_deliveries) FROM gold.data_quality_daily")).isEqualTo(single(local,
+                "SELECT count(*) - count(DISTINCT (mpan, settlement_date, version)) FROM bronze.hh_deliveries "
+                + "SEMI JOIN silver.meters USING (mpan)")).isNotEqualTo(0L);
+        assertThat(single(local, "SELECT sum(superseded_versions) FROM gold.data_quality_daily")).isNotEqualTo(0L);
+        assertThat(single(local, "SELECT sum(readings_late) FROM gold.data_quality_daily"))
+                .isEqualTo(single(local, "SELECT count(*) FROM silver.late_rejections l JOIN silver.meters USING (mpan)"));
         assertThat(single(local, "SELECT string_agg(p, ',' ORDER BY p) FROM (SELECT DISTINCT CAST(periods AS VARCHAR) AS p "
                 + "FROM silver.settlement_days)")).isEqualTo("46,48,50");
         assertThat(single(local, "SELECT count(*) FROM silver.pipeline_runs")).isEqualTo(2L);
