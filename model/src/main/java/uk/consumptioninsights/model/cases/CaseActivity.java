@@ -19,7 +19,8 @@ public record CaseActivity(CaseId caseId, long version, Instant at, String actor
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        // Empty text and no value read the same in a trail, and are stored the same.
+        from = Objects.requireNonNull(from, "from").filter(value -> !value.isEmpty());
+        to = Objects.requireNonNull(to, "to").filter(value -> !value.isEmpty());
     }
 }
