@@ -56,7 +56,7 @@ final class CaseTables {
     /** The meter key column as {@code purpose} may read it; only Settlement's reads ever name the MPAN table. */
     private String meterKey(PurposeRole purpose) {
         if (purpose.meterIdentity() == MeterIdentity.RAW_MPAN) {
-            return "CASE WHEN r.meter_kind = 'mpan' THEN (SELECT m.mpan FROM " + mpans
+            return "CASE WHEN r.meter_kind = 'mpan' THEN (SELECT max(m.mpan) FROM " + mpans
                     + " m WHERE m.case_id = r.case_id) ELSE r.meter_key END";
         }
         if (purpose.meterIdentity() == MeterIdentity.PSEUDONYM) {

@@ -24,21 +24,21 @@ import uk.consumptioninsights.model.meter.Mpan;
  * on the Spark + Delta peer (CaseStorePeerIT). {@code alice} and {@code bob} are two stores on the same storage with
  * their own sessions, as two analysts' workbenches would be.
  */
-final class CaseStoreScenarios {
+public final class CaseStoreScenarios {
 
-    static final Mpan MPAN = Mpan.of(19, 123_456_789L);
-    static final String PSEUDONYM = "P0123456789abcdef";
+    public static final Mpan MPAN = Mpan.of(19, 123_456_789L);
+    public static final String PSEUDONYM = "P0123456789abcdef";
 
     private CaseStoreScenarios() {
     }
 
-    static CaseDraft draft(String title, CaseMeter meter) {
+    public static CaseDraft draft(String title, CaseMeter meter) {
         return new CaseDraft(title, CaseCategory.THEFT_BYPASS, CasePriority.HIGH, Optional.empty(),
                 "Consumption fell by 60 % overnight", Optional.of("anomaly-42"), meter);
     }
 
     /** Both read version 1; alice saves; bob's save of what he read is a conflict naming alice, and writes nothing. */
-    static void aStaleEditIsAConflictNamingWhoChangedItAndWhen(CaseStore alice, CaseStore bob) {
+    public static void aStaleEditIsAConflictNamingWhoChangedItAndWhen(CaseStore alice, CaseStore bob) {
         CaseReport raised = alice.raise(PurposeRole.MARKET_MONITORING,
                 draft("Bypass suspected", CaseMeter.fromKey(PurposeRole.MARKET_MONITORING, PSEUDONYM)));
         CaseReport seenByBob = bob.find(PurposeRole.MARKET_MONITORING, raised.id()).orElseThrow();
@@ -74,7 +74,7 @@ final class CaseStoreScenarios {
     }
 
     /** A move the lifecycle refuses is a typed error, and nothing is written. */
-    static void refusedMovesWriteNothing(CaseStore store) {
+    public static void refusedMovesWriteNothing(CaseStore store) {
         CaseReport raised = store.raise(PurposeRole.RESEARCH, new CaseDraft("Missing periods on 29 March",
                 CaseCategory.DATA_QUALITY, CasePriority.MEDIUM, Optional.empty(), "", Optional.empty(), CaseMeter.none()));
         assertThatThrownBy(() -> store.update(PurposeRole.RESEARCH, raised.id(), 1,
@@ -108,7 +108,7 @@ final class CaseStoreScenarios {
      * A Settlement case keeps its MPAN for Settlement; every other purpose reads the meter as withheld, and no other
      * purpose can raise a case with an MPAN.
      */
-    static void theMpanStaysWithSettlement(CaseStore store) {
+    public static void theMpanStaysWithSettlement(CaseStore store) {
         CaseReport settlement = store.raise(PurposeRole.SETTLEMENT,
                 draft("Meter 19 bypass", CaseMeter.fromKey(PurposeRole.SETTLEMENT, MPAN.core())));
         assertThat(store.find(PurposeRole.SETTLEMENT, settlement.id()).orElseThrow().meter())

@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock one second further on at every reading, so that every save has its own instant and the list its order. */
-final class SteppingClock extends Clock {
+public final class SteppingClock extends Clock {
 
     private final AtomicLong seconds;
 
-    SteppingClock(Instant start) {
+    public SteppingClock(Instant start) {
         this.seconds = new AtomicLong(start.getEpochSecond());
     }
 
