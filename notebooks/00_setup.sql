@@ -224,3 +224,48 @@ CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :evaluation_schema || '
     magnitude    DOUBLE    NOT NULL,
     description  STRING    NOT NULL
 ) USING delta;
+
+-- COMMAND ----------
+
+-- Cases (issue 18), raised and worked by analysts from the workbench in provider mode, which writes them with MERGE on
+-- the version it read (a save that finds another version is refused, never an overwrite; write_id tells the workbench
+-- its own write from someone else's). One row per case; the trail, a row per changed field; and the MPAN of a case
+-- raised under Settlement, in a table of its own that 04 grants to Settlement only (case_reports holds no MPAN:
+-- meter_kind 'mpan' with no key). Codes: category theft | meter_malfunction | network_anomaly | maintenance |
+-- data_quality | other; priority urgent | high | medium | low; status open | investigating | escalated | resolved |
+-- closed; raised_under the purpose (SETTLEMENT, MARKET_MONITORING, RESEARCH, RECIPIENT).
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.case_reports') (
+    case_id           STRING    NOT NULL,
+    title             STRING    NOT NULL,
+    category          STRING    NOT NULL,
+    priority          STRING    NOT NULL,
+    assignee          STRING,
+    description       STRING    NOT NULL,
+    status            STRING    NOT NULL,
+    linked_anomaly_id STRING,
+    meter_kind        STRING,
+    meter_key         STRING,
+    raised_under      STRING    NOT NULL,
+    version           BIGINT    NOT NULL,
+    created_at_utc    TIMESTAMP NOT NULL,
+    created_by        STRING    NOT NULL,
+    updated_at_utc    TIMESTAMP NOT NULL,
+    updated_by        STRING    NOT NULL,
+    write_id          STRING    NOT NULL
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.case_activity') (
+    case_id    STRING    NOT NULL,
+    version    BIGINT    NOT NULL,
+    entry_no   INT       NOT NULL,
+    at_utc     TIMESTAMP NOT NULL,
+    actor      STRING    NOT NULL,
+    field      STRING    NOT NULL,
+    from_value STRING,
+    to_value   STRING
+) USING delta;
+
+CREATE TABLE IF NOT EXISTS IDENTIFIER(:catalog || '.' || :schema || '.case_report_mpans') (
+    case_id STRING NOT NULL,
+    mpan    STRING NOT NULL
+) USING delta;

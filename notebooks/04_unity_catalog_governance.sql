@@ -93,3 +93,21 @@ GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_research_popu
 GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_research_anomaly_summary') TO `research`;
 
 GRANT SELECT ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.v_research_data_quality') TO `research`;
+
+-- COMMAND ----------
+
+-- Cases (tables in 00_setup): every purpose group reads and writes the cases and their trail (MERGE needs SELECT and
+-- MODIFY); only Settlement reads and writes the MPANs of Settlement's cases, so no other group can ever read one.
+GRANT SELECT, MODIFY ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.case_reports') TO `settlement-analysts`;
+
+GRANT SELECT, MODIFY ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.case_reports') TO `market-monitoring`;
+
+GRANT SELECT, MODIFY ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.case_reports') TO `research`;
+
+GRANT SELECT, MODIFY ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.case_activity') TO `settlement-analysts`;
+
+GRANT SELECT, MODIFY ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.case_activity') TO `market-monitoring`;
+
+GRANT SELECT, MODIFY ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.case_activity') TO `research`;
+
+GRANT SELECT, MODIFY ON TABLE IDENTIFIER(:catalog || '.' || :schema || '.case_report_mpans') TO `settlement-analysts`;

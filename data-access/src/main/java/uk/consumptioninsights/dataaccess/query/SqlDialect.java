@@ -13,6 +13,9 @@ public sealed interface SqlDialect permits SqlDialect.DuckDb, SqlDialect.Databri
     /** A DATE as its ISO text, yyyy-MM-dd. */
     String isoDate(String dateExpression);
 
+    /** The UTC TIMESTAMP at a number of milliseconds since the epoch (a BIGINT parameter), for writing instants. */
+    String timestampOfEpochMillis(String millisExpression);
+
     /** An identifier quoted for this engine. */
     String quote(String identifier);
 
@@ -26,6 +29,11 @@ public sealed interface SqlDialect permits SqlDialect.DuckDb, SqlDialect.Databri
         @Override
         public String isoDate(String dateExpression) {
             return "strftime(" + dateExpression + ", '%Y-%m-%d')";
+        }
+
+        @Override
+        public String timestampOfEpochMillis(String millisExpression) {
+            return "epoch_ms(CAST(" + millisExpression + " AS BIGINT))";
         }
 
         @Override
@@ -44,6 +52,11 @@ public sealed interface SqlDialect permits SqlDialect.DuckDb, SqlDialect.Databri
         @Override
         public String isoDate(String dateExpression) {
             return "date_format(" + dateExpression + ", 'yyyy-MM-dd')";
+        }
+
+        @Override
+        public String timestampOfEpochMillis(String millisExpression) {
+            return "timestamp_millis(CAST(" + millisExpression + " AS BIGINT))";
         }
 
         @Override

@@ -124,13 +124,15 @@ public final class LocalWorkspace implements AutoCloseable {
     }
 
     private static void applySchema(Connection connection, WorkspaceLayout layout) throws SQLException {
-        // gold.anomalies and the governance tables are the same in every layout, written once.
+        // gold.anomalies, the governance tables and the case tables are the same in every layout, written once.
         String sql = resource(layout.schemaResource())
                 .replace("${gold_anomalies}", resource("gold-anomalies.sql"))
                 .replace("${governance_tables}", resource("governance-tables.sql"))
                 .replace("${research_min_group}", Integer.toString(PurposeRole.RESEARCH.minimumGroupSize()))
                 .replace("${reading_ceiling}", Double.toString(ReadingFlag.CEILING_KWH))
-                .replace("${region_arms}", GoldRegions.caseArms());
+                .replace("${region_arms}", GoldRegions.caseArms())
+                // Cases are the same in every layout, after the layout's own schema (which creates gold).
+                + "\n" + resource("case-tables.sql");
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         }
