@@ -256,6 +256,8 @@ FROM gold.anomalies_curated;
 -- truthfully what those definitions do. Seeded with INSERT OR IGNORE because this file runs on every open.
 ${governance_tables}
 
+${market_tables}
+
 -- Each purpose's group may use the gold schema and read its own views, and nothing else.
 INSERT OR IGNORE INTO meta.grants VALUES
     ('settlement-analysts', 'USE SCHEMA', 'SCHEMA', 'gold'),
