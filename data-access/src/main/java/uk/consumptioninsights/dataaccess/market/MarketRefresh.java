@@ -49,7 +49,9 @@ public final class MarketRefresh {
         LocalDate today = SettlementCalendar.settlementDate(clock.instant());
         Map<MarketDataset, List<DayRange>> plan = new LinkedHashMap<>();
         int requests = 0;
-        for (MarketDataset dataset : EnumSet.copyOf(datasets)) {
+        Set<MarketDataset> ordered = EnumSet.noneOf(MarketDataset.class);
+        ordered.addAll(datasets);
+        for (MarketDataset dataset : ordered) {
             List<DayRange> chunks = new ArrayList<>();
             if (!days.from().isAfter(today)) {
                 DayRange past = new DayRange(days.from(), days.to().isAfter(today) ? today : days.to());

@@ -157,20 +157,21 @@ public final class MarketStore {
         try (Connection c = workspace.newConnection()) {
             DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE OR REPLACE TEMP TABLE market_batch AS SELECT * FROM " + table + " LIMIT 0");
-            }
-            try (DuckDBAppender appender = duck.createAppender("temp", "main", "market_batch")) {
-                rows.append(appender);
-            }
-            try (Statement st = c.createStatement()) {
                 st.execute("BEGIN TRANSACTION");
             }
             try {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE OR REPLACE TEMP TABLE market_batch AS SELECT * FROM " + table + " LIMIT 0");
+                }
+                try (DuckDBAppender appender = duck.createAppender("temp", "main", "market_batch")) {
+                    rows.append(appender);
+                }
                 try (Statement st = c.createStatement()) {
                     // A stored version published later than the incoming one stays: reloads never go backwards.
                     st.executeUpdate("INSERT INTO " + table + " SELECT * FROM market_batch ON CONFLICT (" + key
                             + ") DO UPDATE SET " + updates + " WHERE " + table + "." + versionColumn + " IS NULL OR "
                             + "excluded." + versionColumn + " >= " + table + "." + versionColumn);
+                    st.execute("DROP TABLE market_batch");
                 }
                 recordCompleteness(c, dataset, days, fetchedAt);
                 try (Statement st = c.createStatement()) {
@@ -183,10 +184,6 @@ public final class MarketStore {
                     e.addSuppressed(rollbackFailed);
                 }
                 throw e;
-            } finally {
-                try (Statement st = c.createStatement()) {
-                    st.execute("DROP TABLE IF EXISTS market_batch");
-                }
             }
         }
     }
@@ -212,9 +209,9 @@ public final class MarketStore {
                 ps.setShort(3, (short) SettlementCalendar.periodsIn(day));
                 ps.setShort(4, (short) (int) received.getOrDefault(day, 0));
                 ps.setObject(5, UtcTimestamps.toColumn(fetchedAt));
-                ps.addBatch();
+                // One by one: the driver's batch opens a transaction of its own, and this runs inside the caller's.
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 
