@@ -4,8 +4,8 @@ package uk.consumptioninsights.dataaccess.market;
 public enum MarketDataset {
     /** Elexon FUELHH: half-hourly generation by fuel type, MW. */
     FUELHH(MarketSource.ELEXON, 7),
-    /** Elexon DISEBSP system sell and buy prices, £/MWh; one request per settlement day. */
-    SYSTEM_PRICES(MarketSource.ELEXON, 1),
+    /** Elexon DISEBSP system sell and buy prices, £/MWh; asked for a day per request, stored a week at a time. */
+    SYSTEM_PRICES(MarketSource.ELEXON, 7),
     /** Elexon INDO and ITSDO demand outturn, MW. */
     DEMAND_OUTTURN(MarketSource.ELEXON, 7),
     /** Carbon Intensity API national intensity, gCO2/kWh (forecast and actual). */
@@ -27,7 +27,10 @@ public enum MarketDataset {
         return source;
     }
 
-    /** Settlement days asked for in one request: within each API's documented or advised range cap. */
+    /**
+     * Settlement days fetched and stored as one batch: within each API's documented or advised range cap (for
+     * system prices, whose endpoint takes one day, the batch's days are asked for one by one).
+     */
     public int maxDaysPerRequest() {
         return maxDaysPerRequest;
     }

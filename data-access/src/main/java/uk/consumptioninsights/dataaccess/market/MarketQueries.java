@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.dataaccess.workspace.UtcTimestamps;
-import uk.consumptioninsights.model.market.FuelShares;
 import uk.consumptioninsights.model.market.MarketFigures;
 import uk.consumptioninsights.model.market.PeriodRates;
 import uk.consumptioninsights.model.market.ScopeFigure;
@@ -37,23 +35,54 @@ public final class MarketQueries {
     }
 
     /** FUELHH per period in time order: MW per fuel type and each fuel's % share of that period's generation. */
-    public List<FuelMixPeriod> fuelMix(DayRange days) throws SQLException {
-        Map<SettlementPeriod, Map<String, Double>> byPeriod = new TreeMap<>();
-        try (Connection c = workspace.newConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT settlement_date, settlement_period, fuel_type, "
-                     + "generation_mw FROM market.fuel_generation WHERE settlement_date BETWEEN ? AND ? "
-                     + "ORDER BY interval_start_utc, fuel_type")) {
-            range(ps, days);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byPeriod.computeIfAbsent(period(rs), p -> new LinkedHashMap<>())
-                            .put(rs.getString(3), rs.getDouble(4));
+    public FuelMix fuelMix(DayRange days) throws SQLException {
+        List<String> fuels = new ArrayList<>();
+        List<SettlementPeriod> periods = new ArrayList<>();
+        try (Connection c = workspace.newConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT fuel_type FROM market.fuel_generation "
+                    + "WHERE settlement_date BETWEEN ? AND ? ORDER BY 1")) {
+                range(ps, days);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fuels.add(rs.getString(1));
+                    }
                 }
             }
+            Map<String, Integer> fuelIndex = new java.util.HashMap<>();
+            fuels.forEach(f -> fuelIndex.put(f, fuelIndex.size()));
+            List<double[]> columns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT settlement_date, settlement_period, fuel_type, "
+                    + "generation_mw FROM market.fuel_generation WHERE settlement_date BETWEEN ? AND ? "
+                    + "ORDER BY interval_start_utc, fuel_type")) {
+                range(ps, days);
+                try (ResultSet rs = ps.executeQuery()) {
+                    LocalDate date = null;
+                    int number = -1;
+                    double[] column = null;
+                    while (rs.next()) {
+                        LocalDate rowDate = rs.getObject(1, LocalDate.class);
+                        int rowNumber = rs.getInt(2);
+                        // A period object per period, not per row: building one checks the calendar.
+                        if (rowNumber != number || !rowDate.equals(date)) {
+                            date = rowDate;
+                            number = rowNumber;
+                            periods.add(new SettlementPeriod(date, number));
+                            column = new double[fuels.size()];
+                            java.util.Arrays.fill(column, Double.NaN);
+                            columns.add(column);
+                        }
+                        column[fuelIndex.get(rs.getString(3))] = rs.getDouble(4);
+                    }
+                }
+            }
+            double[][] mw = new double[fuels.size()][columns.size()];
+            for (int p = 0; p < columns.size(); p++) {
+                for (int f = 0; f < fuels.size(); f++) {
+                    mw[f][p] = columns.get(p)[f];
+                }
+            }
+            return new FuelMix(periods, fuels, mw);
         }
-        List<FuelMixPeriod> mix = new ArrayList<>(byPeriod.size());
-        byPeriod.forEach((period, mw) -> mix.add(new FuelMixPeriod(period, Map.copyOf(mw), FuelShares.percent(mw))));
-        return mix;
     }
 
     /** Carbon intensity (forecast, actual, NESO's) and NESO's zero-carbon share per period, in time order. */

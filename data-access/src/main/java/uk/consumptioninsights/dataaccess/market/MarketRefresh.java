@@ -80,11 +80,11 @@ public final class MarketRefresh {
                     problem = MarketHttp.capital(dataset.source()) + " sent a value the workbench cannot read ("
                             + unreadable.getMessage() + ") for " + ElexonClient.describe(chunk) + ". The API may have "
                             + "changed; the data already stored is unchanged.";
-                    store.logFetch(dataset, chunk, clock.instant(), 0, "failed", problem);
+                    store.logFailure(dataset, chunk, clock.instant(), problem);
                     break;
                 } catch (MarketDataException failure) {
                     LOG.warn("Market refresh of {} for {} failed: {}", dataset, chunk, failure.getMessage());
-                    store.logFetch(dataset, chunk, clock.instant(), 0, "failed", failure.getMessage());
+                    store.logFailure(dataset, chunk, clock.instant(), failure.getMessage());
                     problem = failure.getMessage();
                     break;
                 }
@@ -134,7 +134,6 @@ public final class MarketRefresh {
             }
             default -> throw new IllegalStateException("Unknown dataset " + dataset);
         }
-        store.logFetch(dataset, chunk, at, rows, "ok", null);
         return rows;
     }
 

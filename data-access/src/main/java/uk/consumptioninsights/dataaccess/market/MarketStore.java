@@ -40,7 +40,7 @@ public final class MarketStore {
     }
 
     public void saveFuelGeneration(List<FuelGeneration> rows, DayRange days, Instant fetchedAt) throws SQLException {
-        upsert(MarketDataset.FUELHH, "market.fuel_generation", days, fetchedAt, appender -> {
+        upsert(MarketDataset.FUELHH, rows.size(), "market.fuel_generation", days, fetchedAt, appender -> {
             for (FuelGeneration r : rows) {
                 beginPeriod(appender, r.period());
                 appender.append(r.fuelType());
@@ -53,7 +53,7 @@ public final class MarketStore {
     }
 
     public void saveSystemPrices(List<SystemPrice> rows, DayRange days, Instant fetchedAt) throws SQLException {
-        upsert(MarketDataset.SYSTEM_PRICES, "market.system_prices", days, fetchedAt, appender -> {
+        upsert(MarketDataset.SYSTEM_PRICES, rows.size(), "market.system_prices", days, fetchedAt, appender -> {
             for (SystemPrice r : rows) {
                 beginPeriod(appender, r.period());
                 appendDouble(appender, r.systemSellPrice());
@@ -69,7 +69,7 @@ public final class MarketStore {
     }
 
     public void saveDemand(List<DemandOutturn> rows, DayRange days, Instant fetchedAt) throws SQLException {
-        upsert(MarketDataset.DEMAND_OUTTURN, "market.demand_outturn", days, fetchedAt, appender -> {
+        upsert(MarketDataset.DEMAND_OUTTURN, rows.size(), "market.demand_outturn", days, fetchedAt, appender -> {
             for (DemandOutturn r : rows) {
                 beginPeriod(appender, r.period());
                 appendDouble(appender, r.nationalDemandMw());
@@ -82,7 +82,7 @@ public final class MarketStore {
     }
 
     public void saveIntensity(List<CarbonIntensity> rows, DayRange days, Instant fetchedAt) throws SQLException {
-        upsert(MarketDataset.CARBON_INTENSITY, "market.carbon_intensity", days, fetchedAt, appender -> {
+        upsert(MarketDataset.CARBON_INTENSITY, rows.size(), "market.carbon_intensity", days, fetchedAt, appender -> {
             for (CarbonIntensity r : rows) {
                 beginPeriod(appender, r.period());
                 appendInt(appender, r.forecast());
@@ -100,7 +100,7 @@ public final class MarketStore {
     public void saveMeasures(MarketDataset dataset, List<PeriodMeasure> rows, DayRange days, Instant fetchedAt)
             throws SQLException {
         String source = measureSource(dataset);
-        upsert(dataset, "market.generation_mix_measures", days, fetchedAt, appender -> {
+        upsert(dataset, rows.size(), "market.generation_mix_measures", days, fetchedAt, appender -> {
             for (PeriodMeasure r : rows) {
                 appender.beginRow();
                 appender.append(source);
@@ -114,10 +114,16 @@ public final class MarketStore {
                 "value = excluded.value, fetched_at_utc = excluded.fetched_at_utc");
     }
 
-    public void logFetch(MarketDataset dataset, DayRange days, Instant at, long rows, String outcome, String message)
-            throws SQLException {
-        try (Connection c = workspace.newConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO market.fetch_log VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    /** Records a batch that failed (a stored batch is logged in its own transaction). */
+    public void logFailure(MarketDataset dataset, DayRange days, Instant at, String message) throws SQLException {
+        try (Connection c = workspace.newConnection()) {
+            logFetch(c, dataset, days, at, 0, "failed", message);
+        }
+    }
+
+    private static void logFetch(Connection c, MarketDataset dataset, DayRange days, Instant at, long rows,
+                                 String outcome, String message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO market.fetch_log VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, dataset.name());
             ps.setObject(2, days.from());
             ps.setObject(3, days.to());
@@ -152,8 +158,8 @@ public final class MarketStore {
         };
     }
 
-    private void upsert(MarketDataset dataset, String table, DayRange days, Instant fetchedAt, Rows rows,
-                        String key, String versionColumn, String updates) throws SQLException {
+    private void upsert(MarketDataset dataset, long rowCount, String table, DayRange days, Instant fetchedAt,
+                        Rows rows, String key, String versionColumn, String updates) throws SQLException {
         try (Connection c = workspace.newConnection()) {
             DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
             try (Statement st = c.createStatement()) {
@@ -174,6 +180,7 @@ public final class MarketStore {
                     st.execute("DROP TABLE market_batch");
                 }
                 recordCompleteness(c, dataset, days, fetchedAt);
+                logFetch(c, dataset, days, fetchedAt, rowCount, "ok", null);
                 try (Statement st = c.createStatement()) {
                     st.execute("COMMIT");
                 }

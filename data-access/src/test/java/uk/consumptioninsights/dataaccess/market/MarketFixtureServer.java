@@ -64,6 +64,12 @@ final class MarketFixtureServer implements AutoCloseable {
     private final Map<String, Function<Request, Answer>> scripted = new ConcurrentHashMap<>();
     final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every small answer then
+        // waits ~40 ms for a delayed ACK, which would dominate the benchmark and is not the client's doing.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     MarketFixtureServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);

@@ -55,7 +55,7 @@ class MarketRefreshTest {
         MarketRefresh refresh = new MarketRefresh(workspace, server.settings(), NOW);
         MarketQueries queries = new MarketQueries(workspace);
 
-        assertThat(queries.fuelMix(AROUND_AUTUMN)).isEmpty();
+        assertThat(queries.fuelMix(AROUND_AUTUMN).size()).isZero();
         assertThat(queries.intensity(AROUND_AUTUMN)).isEmpty();
         assertThat(queries.systemPrices(AROUND_AUTUMN)).isEmpty();
         assertThat(queries.anythingStale(AROUND_AUTUMN, MarketRefresh.all(), NOW.instant(), Duration.ofHours(1)))
@@ -101,6 +101,17 @@ class MarketRefreshTest {
         assertThat(queries.anythingStale(AROUND_AUTUMN, Set.of(MarketDataset.DEMAND_OUTTURN),
                 NOW.instant().plus(Duration.ofHours(2)), Duration.ofHours(1))).isTrue();
         assertThat(queries.lastFetched(MarketDataset.FUELHH)).contains(NOW.instant());
+        FuelMix mix = queries.fuelMix(AROUND_AUTUMN);
+        assertThat(mix.fuels()).hasSize(SyntheticMarket.FUELS.size());
+        for (int p = 0; p < mix.size(); p++) {
+            double total = 0;
+            for (int f = 0; f < mix.fuels().size(); f++) {
+                assertThat(mix.mw(f, p)).isEqualTo((double) SyntheticMarket.generation(mix.periods().get(p),
+                        SyntheticMarket.FUELS.indexOf(mix.fuels().get(f))));
+                total += mix.percent(f, p);
+            }
+            assertThat(total).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
     }
 
     @Test
@@ -136,11 +147,14 @@ class MarketRefreshTest {
         store.saveFuelGeneration(client.fuelGeneration(day, Progress.NONE), day, NOW.instant());
 
         assertThat(count("market.fuel_generation")).isEqualTo(50L * SyntheticMarket.FUELS.size());
-        FuelMixPeriod sp5 = new MarketQueries(workspace).fuelMix(day).get(4);
-        assertThat(sp5.period()).isEqualTo(new SettlementPeriod(AUTUMN, 5));
+        FuelMix mix = new MarketQueries(workspace).fuelMix(day);
+        assertThat(mix.size()).isEqualTo(50);
+        assertThat(mix.periods().get(4)).isEqualTo(new SettlementPeriod(AUTUMN, 5));
         // 01:00 GMT, the second 01:00 of the day, is period 5.
-        assertThat(sp5.period().start()).isEqualTo(Instant.parse("2024-10-27T01:00:00Z"));
-        assertThat(sp5.mw()).containsEntry("WIND", 99999.0);
+        assertThat(mix.periods().get(4).start()).isEqualTo(Instant.parse("2024-10-27T01:00:00Z"));
+        assertThat(mix.mw("WIND", 4)).isEqualTo(99999.0);
+        assertThat(mix.percent("INTFR", 0)).isZero();
+        assertThat(mix.mw("INTFR", 0)).isNegative();
         assertThat(new MarketQueries(workspace).completeness(MarketDataset.FUELHH, day).get(0).complete()).isTrue();
     }
 
@@ -175,7 +189,7 @@ class MarketRefreshTest {
             assertThat(p.actual()).isEqualTo(SyntheticMarket.intensityAt(p.period().start()));
             assertThat(p.zeroCarbonPercent()).isEqualTo(61.4);
         });
-        assertThat(queries.fuelMix(both)).hasSize(46);
+        assertThat(queries.fuelMix(both).size()).isEqualTo(46);
     }
 
     @Test

@@ -12,6 +12,19 @@ public final class FuelShares {
     private FuelShares() {
     }
 
+    /** The same over one period's MW per fuel as an array; NaN (no row) counts as no generation. */
+    public static double[] percent(double[] mw) {
+        double total = 0;
+        for (double value : mw) {
+            total += value > 0 ? value : 0;
+        }
+        double[] shares = new double[mw.length];
+        for (int i = 0; i < mw.length; i++) {
+            shares[i] = total > 0 && mw[i] > 0 ? 100 * mw[i] / total : 0;
+        }
+        return shares;
+    }
+
     public static Map<String, Double> percent(Map<String, Double> mwByFuel) {
         double total = 0;
         for (double mw : mwByFuel.values()) {
