@@ -48,30 +48,33 @@ public final class MarketQueries {
                     }
                 }
             }
-            Map<String, Integer> fuelIndex = new java.util.HashMap<>();
-            fuels.forEach(f -> fuelIndex.put(f, fuelIndex.size()));
             List<double[]> columns = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT settlement_date, settlement_period, fuel_type, "
-                    + "generation_mw FROM market.fuel_generation WHERE settlement_date BETWEEN ? AND ? "
-                    + "ORDER BY interval_start_utc, fuel_type")) {
+            // Primitive columns only (epoch seconds, fuel index, MW): a year is 350,000 rows.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH f AS (SELECT fuel_type, CAST(row_number() OVER (ORDER BY fuel_type) - 1 AS INTEGER) AS i
+                               FROM (SELECT DISTINCT fuel_type FROM market.fuel_generation
+                                     WHERE settlement_date BETWEEN ? AND ?))
+                    SELECT CAST(epoch(g.interval_start_utc) AS BIGINT) AS t, f.i, g.generation_mw
+                    FROM market.fuel_generation g JOIN f USING (fuel_type)
+                    WHERE g.settlement_date BETWEEN ? AND ?
+                    ORDER BY t, f.i""")) {
                 range(ps, days);
+                ps.setObject(3, days.from());
+                ps.setObject(4, days.to());
                 try (ResultSet rs = ps.executeQuery()) {
-                    LocalDate date = null;
-                    int number = -1;
+                    long start = Long.MIN_VALUE;
                     double[] column = null;
                     while (rs.next()) {
-                        LocalDate rowDate = rs.getObject(1, LocalDate.class);
-                        int rowNumber = rs.getInt(2);
+                        long rowStart = rs.getLong(1);
                         // A period object per period, not per row: building one checks the calendar.
-                        if (rowNumber != number || !rowDate.equals(date)) {
-                            date = rowDate;
-                            number = rowNumber;
-                            periods.add(new SettlementPeriod(date, number));
+                        if (rowStart != start) {
+                            start = rowStart;
+                            periods.add(SettlementCalendar.periodOf(Instant.ofEpochSecond(start)));
                             column = new double[fuels.size()];
                             java.util.Arrays.fill(column, Double.NaN);
                             columns.add(column);
                         }
-                        column[fuelIndex.get(rs.getString(3))] = rs.getDouble(4);
+                        column[rs.getInt(2)] = rs.getDouble(3);
                     }
                 }
             }
