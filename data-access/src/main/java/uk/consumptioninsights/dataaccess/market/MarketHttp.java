@@ -17,6 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.dataaccess.sharing.SharingException;
 import uk.consumptioninsights.dataaccess.sharing.SharingException.Category;
+import uk.consumptioninsights.dataaccess.sharing.http.BodyTooLarge;
+import uk.consumptioninsights.dataaccess.sharing.http.ByteCountText;
+import uk.consumptioninsights.dataaccess.sharing.http.CallDeadlineExceeded;
+import uk.consumptioninsights.dataaccess.sharing.http.DurationText;
 import uk.consumptioninsights.dataaccess.sharing.http.ErrorBody;
 import uk.consumptioninsights.dataaccess.sharing.http.HttpFailures;
 import uk.consumptioninsights.dataaccess.sharing.http.Redaction;
@@ -92,6 +96,16 @@ final class MarketHttp {
             }
             String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
             throw refused(source, status, response.headers(), text, action);
+        } catch (BodyTooLarge large) {
+            // The shared wording sends the user to a data provider; a public API has none, so say what helps here.
+            throw SharingException.of(Category.PROTOCOL, capital(source) + " at " + hostAndPort + " sent more than "
+                    + ByteCountText.of(large.limit()) + " when asked to " + action + ", the most the workbench reads "
+                    + "for one answer, so it stopped reading. Ask for fewer days at a time; the data already stored "
+                    + "is unchanged.", large);
+        } catch (CallDeadlineExceeded late) {
+            throw SharingException.of(Category.NETWORK, capital(source) + " at " + hostAndPort + " did not finish "
+                    + "sending its answer within " + DurationText.of(late.limit()) + " when asked to " + action
+                    + ", so the workbench stopped. The connection may be slow; try again later.", late);
         } catch (IOException e) {
             throw HttpFailures.network(e, source.displayName(), action, hostAndPort);
         }

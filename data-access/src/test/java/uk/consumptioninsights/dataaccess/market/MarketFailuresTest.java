@@ -103,7 +103,8 @@ class MarketFailuresTest {
         RefreshReport report = refreshNext(small);
 
         assertThat(report.problems()).hasSize(2).first().asString().doesNotContain("\n")
-                .contains("sent more than").contains("when asked to fetch the generation by fuel type");
+                .contains("sent more than").contains("when asked to fetch the generation by fuel type")
+                .contains("Ask for fewer days at a time").doesNotContain("data provider");
         assertUnchanged();
     }
 
