@@ -128,6 +128,7 @@ public final class LocalWorkspace implements AutoCloseable {
         String sql = resource(layout.schemaResource())
                 .replace("${gold_anomalies}", resource("gold-anomalies.sql"))
                 .replace("${governance_tables}", resource("governance-tables.sql"))
+                .replace("${market_tables}", resource("market-tables.sql"))
                 .replace("${research_min_group}", Integer.toString(PurposeRole.RESEARCH.minimumGroupSize()))
                 .replace("${reading_ceiling}", Double.toString(ReadingFlag.CEILING_KWH))
                 .replace("${region_arms}", GoldRegions.caseArms())

@@ -109,3 +109,6 @@ FROM gold.anomalies;
 -- Governance tables as in the local layout, left empty: the provider's Unity Catalog governs the share, so a
 -- recipient's copy has no grants, masks or shares of its own to describe. The audit log records local reads.
 ${governance_tables}
+
+-- Public market data, cached the same way as in the local layout.
+${market_tables}

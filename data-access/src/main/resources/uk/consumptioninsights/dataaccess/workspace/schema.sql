@@ -330,6 +330,8 @@ FROM gold.consumption_daily d JOIN gold.meters m USING (meter_id);
 -- truthfully what those definitions do. Seeded with INSERT OR IGNORE because this file runs on every open.
 ${governance_tables}
 
+${market_tables}
+
 -- Each purpose's group may use the gold schema and read its own views, and nothing else.
 INSERT OR IGNORE INTO meta.grants VALUES
     ('settlement-analysts', 'USE SCHEMA', 'SCHEMA', 'gold'),

@@ -51,12 +51,13 @@ class GoldContractTest {
     }
 
     @Test
-    void everyGoldRelationInTheWorkspaceIsInTheContract() throws Exception {
+    void everyGoldAndMarketRelationInTheWorkspaceIsInTheContract() throws Exception {
         List<String> contracted = GoldContract.load().relations().stream().map(GoldContract.Relation::name).toList();
+        assertThat(contracted).allMatch(name -> name.startsWith("gold.") || name.startsWith("market."));
         try (LocalWorkspace workspace = LocalWorkspace.open(dir.resolve("w.duckdb"));
              Connection c = workspace.newConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables "
-                     + "WHERE table_schema = 'gold' ORDER BY 1")) {
+                     + "WHERE table_schema IN ('gold', 'market') ORDER BY 1")) {
             List<String> present = new ArrayList<>();
             while (rs.next()) {
                 present.add(rs.getString(1));
