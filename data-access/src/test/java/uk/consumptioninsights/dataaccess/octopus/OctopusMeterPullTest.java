@@ -34,7 +34,13 @@ import uk.consumptioninsights.dataaccess.provider.credentials.SecretFound;
 import uk.consumptioninsights.dataaccess.sharing.CapturedLogs;
 import uk.consumptioninsights.dataaccess.sharing.http.RetryPolicy;
 import uk.consumptioninsights.dataaccess.sharing.http.Sleeper;
+import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
+import uk.consumptioninsights.dataaccess.source.DateRange;
+import uk.consumptioninsights.dataaccess.source.MeterChoice;
+import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
+import uk.consumptioninsights.dataaccess.workspace.WorkspaceConsumptionSource;
+import uk.consumptioninsights.model.access.PurposeRole;
 import uk.consumptioninsights.dataaccess.workspace.UtcTimestamps;
 import uk.consumptioninsights.dataaccess.workspace.WorkspaceStatus;
 import uk.consumptioninsights.model.time.SettlementCalendar;
@@ -351,6 +357,29 @@ class OctopusMeterPullTest {
                 Optional.empty(), AUTUMN_DAY_START, Progress.NONE));
         assertEquals(OctopusException.Kind.STORAGE, refused.kind());
         assertEquals(50, count("SELECT count(*) FROM silver.hh_readings"));
+    }
+
+    @Test
+    void thePulledReadingsAppearInTheTabsWithTheMpanRawForSettlementOnly() throws Exception {
+        addAutumnDay(50);
+        WorkspaceConsumptionSource source = new WorkspaceConsumptionSource(workspace);
+        assertTrue(source.descriptor().name().startsWith("Octopus meter 21E1234567"), source.descriptor().name());
+        assertFalse(source.descriptor().toString().contains(OctopusApiFixture.MPAN));
+
+        MeterChoice settlement = source.meters(PurposeRole.SETTLEMENT).get(0);
+        assertTrue(settlement.key().equals(OctopusApiFixture.MPAN) || settlement.label().contains(OctopusApiFixture.MPAN),
+                settlement.toString());
+        MeterChoice market = source.meters(PurposeRole.MARKET_MONITORING).get(0);
+        assertFalse(market.key().contains(OctopusApiFixture.MPAN) || market.label().contains(OctopusApiFixture.MPAN),
+                market.toString());
+
+        DateRange day = new DateRange(LocalDate.of(2024, 10, 27), LocalDate.of(2024, 10, 27));
+        ConsumptionSeries series = source.consumption(PurposeRole.SETTLEMENT,
+                new SeriesScope.OneMeter(settlement.key(), settlement.label()), day);
+        ConsumptionSeries pseudonymous = source.consumption(PurposeRole.MARKET_MONITORING,
+                new SeriesScope.OneMeter(market.key(), market.label()), day);
+        assertEquals(50, series.series().size());
+        assertEquals(series.series(), pseudonymous.series());
     }
 
     private long count(String sql) throws SQLException {
