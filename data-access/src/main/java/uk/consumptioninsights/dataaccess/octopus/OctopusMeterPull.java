@@ -136,7 +136,16 @@ public final class OctopusMeterPull {
                 workspace.putInfo(Map.of("status", WorkspaceStatus.BUILDING.name(), "kind", KIND,
                         "octopus_meter", pulled.meter().serialNumber()));
             }
-            Optional<Integer> batch = store.write(pulled, newMeter);
+            Optional<Integer> batch;
+            try {
+                batch = store.write(pulled, newMeter);
+            } catch (SQLException | RuntimeException notWritten) {
+                // The write is one transaction and rolled back: the new workspace is empty again, not half-built.
+                if (newMeter) {
+                    workspace.putInfo(Map.of("status", WorkspaceStatus.EMPTY.name()));
+                }
+                throw notWritten;
+            }
             PipelineRun run = null;
             if (batch.isPresent()) {
                 try (Connection connection = workspace.newConnection()) {
