@@ -44,6 +44,7 @@ final class OctopusTransport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR_BODY = 16 * 1024;
     private static final String SERVER = "the Octopus Energy API";
+    private static final String SERVER_SENTENCE_START = "The Octopus Energy API";
 
     private final OctopusSettings settings;
     private final EndpointAddress origin;
@@ -82,10 +83,10 @@ final class OctopusTransport {
     JsonNode get(URI uri, String action, boolean authenticate, Progress progress) {
         if (!origin.sameOrigin(uri)) {
             // Checked before anything is sent: a link elsewhere never gets a request, let alone the key.
-            throw new OctopusException(OctopusException.Kind.LINK_REFUSED, SERVER.substring(0, 1).toUpperCase()
-                    + SERVER.substring(1) + " pointed the workbench to another address (" + Redaction.url(uri)
-                    + ") while it tried to " + action + ", so it stopped there and kept what it had. Check the API "
-                    + "address in the settings; if it is right, try again later.");
+            throw new OctopusException(OctopusException.Kind.LINK_REFUSED, SERVER_SENTENCE_START
+                    + " pointed the workbench to another address (" + Redaction.url(uri) + ") while it tried to "
+                    + action + ", so it stopped there and stored nothing of this pull. Check the API address in the "
+                    + "settings; if it is right, try again later.");
         }
         try {
             return retrier.run(action, progress, () -> sendOnce(uri, action, authenticate));
@@ -122,8 +123,8 @@ final class OctopusTransport {
                 try {
                     return JSON.readTree(new SizeLimitedBody(body, settings.maxResponseBytes()));
                 } catch (JsonProcessingException notJson) {
-                    throw SharingException.of(Category.PROTOCOL, SERVER.substring(0, 1).toUpperCase()
-                            + SERVER.substring(1) + " answered with something that is not JSON when asked to "
+                    throw SharingException.of(Category.PROTOCOL, SERVER_SENTENCE_START
+                            + " answered with something that is not JSON when asked to "
                             + action + ". Check the API address in the settings; if it is right, try again later.",
                             notJson);
                 }
