@@ -10,5 +10,5 @@ import java.time.LocalDate;
  * @param kwh              one slot per settlement period (46, 48 or 50)
  * @param missing          true where the file had no reading for that period
  */
-record SettlementDay(String householdId, LocalDate settlementDate, Instant firstIntervalUtc, double[] kwh, boolean[] missing) {
+public record SettlementDay(String householdId, LocalDate settlementDate, Instant firstIntervalUtc, double[] kwh, boolean[] missing) {
 }

@@ -12,18 +12,18 @@ import java.util.Map;
 import uk.consumptioninsights.model.time.SettlementCalendar;
 
 /**
- * Groups readings into per-household London settlement days. The file's stamps are UTC, so in BST the first two
+ * Groups readings into per-household (or per-meter: the id is any string) London settlement days. The file's stamps are UTC, so in BST the first two
  * periods of day D are stamped 23:00 and 23:30 on D-1; periods come from {@link SettlementCalendar}, never from UTC dates.
  *
  * <p>Only a bounded number of days are open at once. A file sorted by household and time (as LCL exports are) needs
  * one; an unsorted file may see a day closed and reopened, which yields two deliveries for that day with disjoint
  * periods. The pipeline merges those per interval, so no reading is lost.
  */
-final class SettlementDayAssembler {
+public final class SettlementDayAssembler {
 
     /** Receives each finished day. */
     @FunctionalInterface
-    interface Sink {
+    public interface Sink {
         void accept(SettlementDay day) throws SQLException;
     }
 
@@ -41,7 +41,7 @@ final class SettlementDayAssembler {
     private LocalDate firstDate;
     private LocalDate lastDate;
 
-    SettlementDayAssembler(Sink sink) {
+    public SettlementDayAssembler(Sink sink) {
         this(sink, MAX_OPEN_DAYS);
     }
 
@@ -50,7 +50,7 @@ final class SettlementDayAssembler {
         this.maxOpenDays = maxOpenDays;
     }
 
-    void add(MeterReading reading) throws SQLException {
+    public void add(MeterReading reading) throws SQLException {
         long start = reading.intervalStart().getEpochSecond();
         locateDay(start);
         OpenDay day = current;
@@ -70,7 +70,7 @@ final class SettlementDayAssembler {
     }
 
     /** Sends every day still open to the sink. */
-    void finish() throws SQLException {
+    public void finish() throws SQLException {
         List<OpenDay> remaining = new ArrayList<>(open.values());
         open.clear();
         current = null;
@@ -80,11 +80,11 @@ final class SettlementDayAssembler {
     }
 
     /** Null until a reading was added. */
-    LocalDate firstDate() {
+    public LocalDate firstDate() {
         return firstDate;
     }
 
-    LocalDate lastDate() {
+    public LocalDate lastDate() {
         return lastDate;
     }
 

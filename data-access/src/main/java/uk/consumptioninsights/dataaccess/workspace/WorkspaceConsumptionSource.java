@@ -64,6 +64,10 @@ public final class WorkspaceConsumptionSource extends CatalogConsumptionSource {
         }
         if ("imported".equals(info.get("kind"))) {
             name = "Imported " + info.getOrDefault("source_file", file.getFileName().toString());
+        } else if ("octopus".equals(info.get("kind"))) {
+            // Named by the meter serial: the descriptor is shown to every purpose, the MPAN only to Settlement.
+            name = "Octopus meter " + info.getOrDefault("octopus_meter", "?")
+                    + (info.containsKey("readings_to_utc") ? " (readings to " + info.get("readings_to_utc") + ")" : "");
         } else {
             String meters = info.get("meters");
             name = "Synthetic workspace" + (meters == null ? ""
