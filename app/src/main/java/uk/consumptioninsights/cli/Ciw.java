@@ -3,6 +3,8 @@ package uk.consumptioninsights.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.CancellationException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -77,6 +79,7 @@ public final class Ciw implements Runnable {
     static int run(String[] args, PrintWriter out, PrintWriter err, Cancellation cancellation) {
         Ciw ciw = new Ciw(cancellation);
         CommandLine line = new CommandLine(ciw);
+        line.registerConverter(LocalDate.class, Ciw::settlementDate);
         line.setOut(out);
         line.setErr(err);
         line.setParameterExceptionHandler((problem, arguments) -> {
@@ -86,6 +89,14 @@ public final class Ciw implements Runnable {
         });
         line.setExecutionExceptionHandler((problem, commandLine, parsed) -> ciw.failed(problem, commandLine));
         return line.execute(args);
+    }
+
+    private static LocalDate settlementDate(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date as yyyy-mm-dd");
+        }
     }
 
     @Override
