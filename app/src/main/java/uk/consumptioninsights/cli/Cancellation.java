@@ -20,13 +20,18 @@ final class Cancellation {
         return requested;
     }
 
+    /** Asks the running command to stop at its next safe point. */
+    void cancel() {
+        requested = true;
+    }
+
     /** Installs the hook: for the real process only, never in tests. */
     void onShutdown() {
         Thread hook = new Thread(() -> {
             if (finished.getCount() == 0) {
                 return;
             }
-            requested = true;
+            cancel();
             try {
                 finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

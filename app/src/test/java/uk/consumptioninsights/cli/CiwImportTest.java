@@ -56,4 +56,20 @@ class CiwImportTest {
             assertThat(left.filter(p -> p.getFileName().toString().startsWith("wrong"))).isEmpty();
         }
     }
+
+    @Test
+    void ctrlCStopsTheImportAndLeavesNoWorkspace() throws Exception {
+        MeterCsvFiles.Written csv = MeterCsvFiles.withThreeBadRows(files.resolve("lcl.csv"));
+        Cancellation pressed = new Cancellation();
+        pressed.cancel();
+
+        CiwRun run = CiwRun.with(pressed, "--workspace", home.toString(), "import", csv.file().toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CANCELLED);
+        assertThat(run.errLines()).containsExactly("ciw: Cancelled; nothing half-written was kept.");
+        assertThat(run.json().get("exitCode").asInt()).isEqualTo(130);
+        try (Stream<Path> left = Files.list(home.resolve("workspaces"))) {
+            assertThat(left).as("no workspace, key, mark or report left").isEmpty();
+        }
+    }
 }

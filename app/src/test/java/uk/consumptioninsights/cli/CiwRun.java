@@ -12,9 +12,14 @@ record CiwRun(int exitCode, String out, String err) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static CiwRun of(String... args) {
+        return with(new Cancellation(), args);
+    }
+
+    /** A run whose Ctrl-C is {@code cancellation}'s. */
+    static CiwRun with(Cancellation cancellation, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Ciw.run(args, new PrintWriter(out, true), new PrintWriter(err, true), new Cancellation());
+        int code = Ciw.run(args, new PrintWriter(out, true), new PrintWriter(err, true), cancellation);
         return new CiwRun(code, out.toString(), err.toString());
     }
 
