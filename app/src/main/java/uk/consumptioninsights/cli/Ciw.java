@@ -35,7 +35,7 @@ import uk.consumptioninsights.dataaccess.workspace.StorageProblem;
             "1:The work failed (details in the log folder).",
             "2:Bad usage: unknown command or option, or an unusable argument.",
             "3:Data or source problem: unreadable file, workspace in use, sharing server refused.",
-            "130:Cancelled (Ctrl-C); nothing half-written is kept."},
+            "130:Cancelled (Ctrl-C); no half-done result is used."},
         footer = {"", "Without --workspace, commands use the app's own workspace (set CIW_HOME to use another data home)."})
 public final class Ciw implements Runnable {
 
@@ -61,6 +61,8 @@ public final class Ciw implements Runnable {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "uk/consumptioninsights/cli/ciw-logback.xml");
         }
+        // Tribuo's OLCUT brings JLine's jansi provider, whose deprecation notice would land on the progress bar's line.
+        System.setProperty("org.jline.terminal.disableDeprecatedProviderWarning", "true");
         Cancellation cancellation = new Cancellation();
         cancellation.onShutdown();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
@@ -126,7 +128,7 @@ public final class Ciw implements Runnable {
         int code = exitCodeOf(problem);
         String action = "run 'ciw " + commandLine.getCommandName() + "'";
         String message = switch (code) {
-            case ExitCodes.CANCELLED -> "Cancelled; nothing half-written was kept.";
+            case ExitCodes.CANCELLED -> "Cancelled before it finished; no half-done result is used.";
             case ExitCodes.USAGE -> problem.getMessage();
             default -> messageOf(problem, action);
         };

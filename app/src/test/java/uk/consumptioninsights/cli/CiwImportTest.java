@@ -66,7 +66,7 @@ class CiwImportTest {
         CiwRun run = CiwRun.with(pressed, "--workspace", home.toString(), "import", csv.file().toString(), "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CANCELLED);
-        assertThat(run.errLines()).containsExactly("ciw: Cancelled; nothing half-written was kept.");
+        assertThat(run.errLines()).containsExactly("ciw: Cancelled before it finished; no half-done result is used.");
         assertThat(run.json().get("exitCode").asInt()).isEqualTo(130);
         try (Stream<Path> left = Files.list(home.resolve("workspaces"))) {
             assertThat(left).as("no workspace, key, mark or report left").isEmpty();
