@@ -101,7 +101,7 @@ public final class TableFileWriter {
     }
 
     private static void writeParquet(ExportTable table, Path file) throws SQLException, IOException {
-        // DuckDB writes the file itself; COPY refuses to overwrite nothing, so the placeholder goes first.
+        // The temporary file only reserved a name beside the target: DuckDB writes the Parquet file there itself.
         Files.deleteIfExists(file);
         Properties props = new Properties();
         props.setProperty("autoinstall_known_extensions", "false");
