@@ -13,7 +13,7 @@ import uk.consumptioninsights.app.common.FeatureViewModel;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.app.common.UserMessages;
 import uk.consumptioninsights.app.governance.GovernanceAnswer;
-import uk.consumptioninsights.app.governance.MeterIdentityRedaction;
+import uk.consumptioninsights.model.access.MeterIdentityRedaction;
 import uk.consumptioninsights.app.governance.RestrictedRows;
 import uk.consumptioninsights.app.governance.RestrictedSection;
 import uk.consumptioninsights.app.session.ActiveSource;

@@ -135,8 +135,8 @@ public final class ShareViewModel {
     private void show(ShareCatalog found) {
         catalog.set(found);
         tables.setAll(found.tables());
-        consumptionOptions.setAll(found.tables().stream().filter(t -> t.usable() && t.kind() == SharedTableKind.CONSUMPTION).toList());
-        anomalyOptions.setAll(found.tables().stream().filter(t -> t.usable() && t.kind() == SharedTableKind.ANOMALIES).toList());
+        consumptionOptions.setAll(found.usable(SharedTableKind.CONSUMPTION));
+        anomalyOptions.setAll(found.usable(SharedTableKind.ANOMALIES));
         consumptionChoice.set(consumptionOptions.isEmpty() ? null : consumptionOptions.get(0));
         anomaliesChoice.set(anomalyOptions.isEmpty() ? null : anomalyOptions.get(0));
         selected.set(consumptionChoice.get() != null ? consumptionChoice.get() : found.tables().isEmpty() ? null : found.tables().get(0));

@@ -41,6 +41,7 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
     private final UnaryOperator<ConsumptionSource> decorator;
     private final Executor closer;
     private volatile LocalWorkspace workspace;
+    private volatile BuildReport lastBuild;
     /** The source {@link #open} handed out last: only releasing that one closes the workspace. */
     private ConsumptionSource handedOut;
 
@@ -72,6 +73,7 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
     @Override
     public synchronized ConsumptionSource open(Progress progress) throws Exception {
         progress.report(0, "Opening the local workspace");
+        lastBuild = null;
         try {
             if (workspace == null) {
                 workspace = LocalWorkspace.open(file);
@@ -83,6 +85,7 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
                 progress.report(0.01, "Building a synthetic workspace: " + fleet.meterCount() + " meters, "
                         + fleet.dayCount() + " days");
                 BuildReport report = new SyntheticWorkspaceBuilder(fleet, rates).build(workspace, progress.slice(0.02, 0.99));
+                lastBuild = report;
                 LOG.info("Workspace built: {} meters, {} days, {} readings in {} ms", report.meters(), report.days(),
                         report.readings(), report.total().toMillis());
             }
@@ -99,13 +102,18 @@ public final class LocalWorkspaceOpener implements SourceOpener, AutoCloseable {
         }
     }
 
-    /** The open workspace, once {@link #open} got that far. */
+    /** What the last {@link #open} built; empty when the workspace was complete already (or nothing was opened). */
+    public Optional<BuildReport> lastBuild() {
+        return Optional.ofNullable(lastBuild);
+    }
+
     /** The workspace's own grants, masks and audit log of what the workbench read. */
     @Override
     public GovernanceSource governance(ConsumptionSource opened) {
         return workspace().<GovernanceSource>map(WorkspaceGovernance::new).orElse(OpenedSource.NO_GOVERNANCE);
     }
 
+    /** The open workspace, once {@link #open} got that far. */
     public Optional<LocalWorkspace> workspace() {
         return Optional.ofNullable(workspace);
     }

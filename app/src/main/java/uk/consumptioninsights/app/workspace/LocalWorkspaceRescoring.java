@@ -89,7 +89,8 @@ public final class LocalWorkspaceRescoring implements LocalRescoring {
         return a != null && a.toAbsolutePath().normalize().equals(b);
     }
 
-    private static Rescorer rescorer(LocalWorkspace workspace) {
+    /** The rescoring of one open workspace, as the Anomalies tab runs it; the command line's {@code ciw rescore} too. */
+    public static Rescorer rescorer(LocalWorkspace workspace) {
         return progress -> {
             LOG.info("Rescoring the workspace {}", workspace.file());
             try {

@@ -1,6 +1,7 @@
 package uk.consumptioninsights.app.workspace;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.text.NumberFormat;
@@ -194,6 +195,39 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
         latest.put(file, opened);
         profiles.put(file, catalog.profile());
         return opened;
+    }
+
+    /**
+     * Opens the copies of shares already loaded from {@code profileFile}'s sharing server (one per share), without
+     * asking the server anything, so that they can be refreshed: what a refresh from the command line starts from.
+     * Empty when nothing was loaded from that server yet.
+     */
+    public List<OpenedShare> reopen(Path profileFile) throws SQLException, IOException {
+        SharingProfile profile = readProfile(profileFile);
+        String suffix = "-" + EndpointKey.of(profile.endpoint().toString(), 4) + ".duckdb";
+        List<Path> files;
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var listing = Files.list(folder)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+        List<OpenedShare> reopened = new ArrayList<>();
+        for (Path file : files) {
+            LocalWorkspace workspace = open.get(file);
+            if (workspace == null) {
+                workspace = LocalWorkspace.open(file, WorkspaceLayout.RECIPIENT);
+                open.put(file, workspace);
+            }
+            WorkspaceConsumptionSource source = new WorkspaceConsumptionSource(workspace);
+            shown.put(source.descriptor(), workspace);
+            OpenedShare opened = new OpenedShare(decorator.apply(source), new WorkspaceGovernance(workspace), file,
+                    "Reopened " + source.descriptor().title());
+            latest.put(file, opened);
+            profiles.put(file, profileFile);
+            reopened.add(opened);
+        }
+        return reopened;
     }
 
     /** The latest version, or when the server cannot be reached the newest complete copy in the cache. */

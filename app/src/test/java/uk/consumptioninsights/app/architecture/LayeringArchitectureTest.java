@@ -101,6 +101,14 @@ class LayeringArchitectureTest {
     }
 
     @Test
+    void theCommandLineNeedsNoToolkitAndNoJdbc() {
+        noClasses().that().resideInAPackage("uk.consumptioninsights.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..")
+                .because("ciw runs without a display, through the same services as the app's view-models")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheWorkspaceFeatureOfTheAppTouchesJdbc() {
         noClasses().that().resideInAPackage(APP)
                 .and().resideOutsideOfPackage("uk.consumptioninsights.app.workspace..")

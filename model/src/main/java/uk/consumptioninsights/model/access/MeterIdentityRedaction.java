@@ -1,7 +1,6 @@
-package uk.consumptioninsights.app.governance;
+package uk.consumptioninsights.model.access;
 
 import java.util.regex.Pattern;
-import uk.consumptioninsights.model.access.PurposeRole;
 
 /**
  * Governance answers are metadata (names of principals, relations, functions), but an audit line or a partition
