@@ -19,7 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import uk.consumptioninsights.app.common.FeatureViewModel;
-import uk.consumptioninsights.app.consumption.ScreenSizedSeries;
+import uk.consumptioninsights.app.common.ScreenSizedSeries;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;

@@ -25,7 +25,7 @@ import uk.consumptioninsights.app.shell.SourceOpener;
 import uk.consumptioninsights.app.task.SameThreadTaskRunner;
 import uk.consumptioninsights.app.testsupport.FakeSource;
 import uk.consumptioninsights.app.testsupport.MeterCsvFiles;
-import uk.consumptioninsights.app.workspace.ImportedWorkspaces;
+import uk.consumptioninsights.app.source.ImportedWorkspaces;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.consumptioninsights.app.governance.InMemoryGovernance;
-import uk.consumptioninsights.app.governance.MeterIdentityRedaction;
+import uk.consumptioninsights.app.common.MeterIdentityRedaction;
 import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.OpenedSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.governance;
+package uk.consumptioninsights.app.common;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.consumptioninsights.app.importer.ImportedSource;
+import uk.consumptioninsights.app.source.ImportUntilKilled;
+import uk.consumptioninsights.app.source.ImportedWorkspaces;
 import uk.consumptioninsights.app.testsupport.MeterCsvFiles;
 import uk.consumptioninsights.dataaccess.fixture.ChildJvm;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.consumptioninsights.app.source.RescoringPriming;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
 import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.sharing.ShareTableItem;
+import uk.consumptioninsights.app.source.EndpointKey;
 import uk.consumptioninsights.dataaccess.recipient.SharedTableKind;
 
 /**

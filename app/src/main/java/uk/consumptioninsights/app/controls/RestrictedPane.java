@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.governance;
+package uk.consumptioninsights.app.controls;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import uk.consumptioninsights.app.common.RestrictedRows;
 import uk.consumptioninsights.app.controls.Banners;
 
 /**

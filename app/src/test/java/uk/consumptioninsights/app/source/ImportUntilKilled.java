@@ -1,10 +1,11 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
+import uk.consumptioninsights.app.source.ImportedWorkspaces;
 import uk.consumptioninsights.model.work.Progress;
 
 /**

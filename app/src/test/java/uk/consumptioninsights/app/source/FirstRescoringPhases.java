@@ -1,10 +1,11 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import uk.consumptioninsights.app.source.RescoringPriming;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
 import uk.consumptioninsights.dataaccess.rescoring.WorkspaceFleetReader;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.governance;
+package uk.consumptioninsights.app.common;
 
 import java.util.regex.Pattern;
 import uk.consumptioninsights.model.access.PurposeRole;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.governance;
+package uk.consumptioninsights.app.common;
 
 import java.util.List;
 import java.util.function.Function;
@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import uk.consumptioninsights.app.common.RestrictedRows;
 import uk.consumptioninsights.dataaccess.governance.Restricted;
 
 /**
