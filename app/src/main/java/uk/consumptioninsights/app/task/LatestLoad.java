@@ -23,7 +23,15 @@ public final class LatestLoad {
     }
 
     /** Exactly one of {@code apply} and {@code fail} runs on the UI thread, and only while this is still the newest load. */
-    public <T> void start(String title, Work<T> work, Consumer<T> apply, Consumer<Throwable> fail) {
+    public <T> TaskHandle start(String title, Work<T> work, Consumer<T> apply, Consumer<Throwable> fail) {
+        return start(title, work, apply, fail, () -> { });
+    }
+
+    /**
+     * As {@link #start(String, Work, Consumer, Consumer)}, and {@code cancelled} runs when this newest load is cancelled
+     * (Esc, or its handle); a load overtaken by a newer one hears nothing more.
+     */
+    public <T> TaskHandle start(String title, Work<T> work, Consumer<T> apply, Consumer<Throwable> fail, Runnable cancelled) {
         current.cancel();
         long token = ++generation;
         loading.set(true);
@@ -43,9 +51,11 @@ public final class LatestLoad {
                 .onCancelled(() -> {
                     if (token == generation) {
                         loading.set(false);
+                        cancelled.run();
                     }
                 });
         current = (quiet ? task.quiet() : task).start();
+        return current;
     }
 
     /** Cancels the running load and drops its answer. */

@@ -101,9 +101,9 @@ class LayeringArchitectureTest {
     }
 
     @Test
-    void onlyTheWorkspaceFeatureOfTheAppTouchesJdbc() {
+    void onlyTheSourceAdaptersOfTheAppTouchJdbc() {
         noClasses().that().resideInAPackage(APP)
-                .and().resideOutsideOfPackage("uk.consumptioninsights.app.workspace..")
+                .and().resideOutsideOfPackage("uk.consumptioninsights.app.source..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
                 .check(classes);
     }
