@@ -296,12 +296,7 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
 
     @Override
     public void close() {
-        for (Path file : List.copyOf(open.keySet())) {
-            LocalWorkspace workspace = open.remove(file);
-            if (workspace != null) {
-                WorkspaceClosing.quietly(file, workspace);
-            }
-        }
+        WorkspaceClosing.all(open);
         shown.clear();
     }
 
