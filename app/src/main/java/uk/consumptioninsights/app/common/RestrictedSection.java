@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import uk.consumptioninsights.app.common.RestrictedRows;
 import uk.consumptioninsights.dataaccess.governance.Restricted;
 
 /**

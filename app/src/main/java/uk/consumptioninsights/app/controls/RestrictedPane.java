@@ -11,7 +11,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import uk.consumptioninsights.app.common.RestrictedRows;
-import uk.consumptioninsights.app.controls.Banners;
 
 /**
  * A governance section on screen: a title with its count, then either the content (a table, a tree) or, when the

@@ -6,8 +6,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.anomalies.LocalRescoring;
-import uk.consumptioninsights.app.source.ImportedWorkspaces;
-import uk.consumptioninsights.app.source.LocalWorkspaceOpener;
 import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer.RescoreSummary;
 import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;

@@ -19,7 +19,6 @@ import uk.consumptioninsights.app.sharing.OpenedShare;
 import uk.consumptioninsights.app.sharing.ShareCatalog;
 import uk.consumptioninsights.app.sharing.ShareRecipient;
 import uk.consumptioninsights.app.sharing.ShareTableItem;
-import uk.consumptioninsights.app.source.EndpointKey;
 import uk.consumptioninsights.dataaccess.recipient.RecipientLoad;
 import uk.consumptioninsights.dataaccess.recipient.SharedColumn;
 import uk.consumptioninsights.dataaccess.recipient.SharedTableFiles;

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.sharing.ShareTableItem;
-import uk.consumptioninsights.app.source.EndpointKey;
 import uk.consumptioninsights.dataaccess.recipient.SharedTableKind;
 
 /**

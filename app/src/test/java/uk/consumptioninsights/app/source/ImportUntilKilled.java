@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
-import uk.consumptioninsights.app.source.ImportedWorkspaces;
 import uk.consumptioninsights.model.work.Progress;
 
 /**

@@ -17,8 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.consumptioninsights.app.importer.ImportedSource;
-import uk.consumptioninsights.app.source.ImportUntilKilled;
-import uk.consumptioninsights.app.source.ImportedWorkspaces;
 import uk.consumptioninsights.app.testsupport.MeterCsvFiles;
 import uk.consumptioninsights.dataaccess.fixture.ChildJvm;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.consumptioninsights.app.source.RescoringPriming;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
 import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
