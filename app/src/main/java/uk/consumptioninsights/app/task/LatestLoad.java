@@ -32,8 +32,9 @@ public final class LatestLoad {
      * (Esc, or its handle); a load overtaken by a newer one hears nothing more.
      */
     public <T> TaskHandle start(String title, Work<T> work, Consumer<T> apply, Consumer<Throwable> fail, Runnable cancelled) {
-        current.cancel();
+        // A newer generation first: cancelling may call the old load back at once, and it must hear nothing.
         long token = ++generation;
+        current.cancel();
         loading.set(true);
         TaskSpec.Builder<T> task = runner.task(title, work)
                 .onSuccess(value -> {
