@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.anomalies.AnomaliesViewModel;
 import uk.consumptioninsights.app.consumption.ConsumptionViewModel;
 import uk.consumptioninsights.app.governance.GovernanceViewModel;
+import uk.consumptioninsights.app.session.SourceSwitch;
 import uk.consumptioninsights.app.sharing.ProviderSharingViewModel;
 import uk.consumptioninsights.app.importer.ImportViewModel;
 import uk.consumptioninsights.app.overview.OverviewViewModel;
 import uk.consumptioninsights.app.provider.ConnectDialogViewModel;
-import uk.consumptioninsights.app.provider.DatabricksWarehouses;
+import uk.consumptioninsights.app.source.DatabricksWarehouses;
 import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.PreferencesSettings;
@@ -28,11 +29,11 @@ import uk.consumptioninsights.app.sharing.ShareRefreshViewModel;
 import uk.consumptioninsights.app.sharing.ShareViewModel;
 import uk.consumptioninsights.app.shell.ShellViewModel;
 import uk.consumptioninsights.app.task.FxTaskRunner;
-import uk.consumptioninsights.app.workspace.ImportedWorkspaces;
-import uk.consumptioninsights.app.workspace.LocalWorkspaceOpener;
-import uk.consumptioninsights.app.workspace.LocalWorkspaceRescoring;
-import uk.consumptioninsights.app.workspace.RecipientRefreshes;
-import uk.consumptioninsights.app.workspace.RecipientShares;
+import uk.consumptioninsights.app.source.ImportedWorkspaces;
+import uk.consumptioninsights.app.source.LocalWorkspaceOpener;
+import uk.consumptioninsights.app.source.LocalWorkspaceRescoring;
+import uk.consumptioninsights.app.source.RecipientRefreshes;
+import uk.consumptioninsights.app.source.RecipientShares;
 import uk.consumptioninsights.dataaccess.provider.ConnectionProfiles;
 import uk.consumptioninsights.dataaccess.recipient.ChangeFeed;
 import uk.consumptioninsights.dataaccess.recipient.DeltaSharingChangeFeed;
@@ -125,7 +126,8 @@ public final class AppContext implements AutoCloseable {
             return null;
         });
         LocalDate fallbackDay = config.fleet().lastDay();
-        this.shell = new ShellViewModel(source, opener, runner, session, settings, fallbackDay);
+        SourceSwitch sources = new SourceSwitch(runner);
+        this.shell = new ShellViewModel(source, sources, opener, runner, session, settings, fallbackDay);
         this.overview = new OverviewViewModel(source, runner, session);
         this.consumption = new ConsumptionViewModel(source, runner, session);
         this.recipients = new RecipientShares(config.recipientFolder(), decorator, closer);
@@ -133,14 +135,14 @@ public final class AppContext implements AutoCloseable {
                 new LocalWorkspaceRescoring(source, opener, imports, recipients));
         this.governance = new GovernanceViewModel(source, runner, session);
         this.providerSharing = new ProviderSharingViewModel(source, runner, session);
-        this.importer = new ImportViewModel(imports, shell, runner, session, settings);
-        this.shares = new ShareViewModel(recipients, shell, runner, session, Clock.systemUTC());
+        this.importer = new ImportViewModel(imports, sources, session, settings);
+        this.shares = new ShareViewModel(recipients, sources, runner, session, Clock.systemUTC());
         this.shareRefresh = recipient.changeFeeds().map(feeds -> new ShareRefreshViewModel(
                 new RecipientRefreshes(recipients, feeds, Clock.systemUTC()), shares.shownProperty(), runner,
                 shell::refresh));
         this.warehouses = new DatabricksWarehouses(provider.driverOverrides(), decorator, closer);
         this.connect = new ConnectDialogViewModel(warehouses, new ConnectionProfiles(config.connectionsFolder()),
-                new ProviderCredentials(provider.credentialStore()), shell, runner, session, settings);
+                new ProviderCredentials(provider.credentialStore()), sources, runner, session, settings);
     }
 
     /** The app as launched: system-property configuration, settings in java.util.prefs. */

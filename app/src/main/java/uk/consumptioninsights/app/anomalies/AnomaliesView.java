@@ -1,6 +1,5 @@
 package uk.consumptioninsights.app.anomalies;
 
-import atlantafx.base.theme.Styles;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -158,7 +157,7 @@ public final class AnomaliesView {
 
         StackPane body = new StackPane(detections, counts, emptyState());
         VBox.setVgrow(body, Priority.ALWAYS);
-        VBox area = new VBox(6, body, pager());
+        VBox area = new VBox(6, body, AnomalyPager.of(vm));
         // Alt+→ / Alt+← page through the table while it has the focus.
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isAltDown() && e.getCode() == KeyCode.RIGHT) {
@@ -197,31 +196,6 @@ public final class AnomaliesView {
         empty.visibleProperty().bind(Bindings.and(vm.emptyProperty(), vm.loadedProperty()));
         empty.setMaxHeight(Double.MAX_VALUE);
         return empty;
-    }
-
-    private Node pager() {
-        Label page = new Label();
-        page.setId("pageLabel");
-        page.getStyleClass().add("hint");
-        page.textProperty().bind(vm.pageLabelProperty());
-        Button previous = new Button("‹ Previous");
-        previous.setId("previousPage");
-        previous.setOnAction(e -> vm.previousPage());
-        previous.disableProperty().bind(vm.hasPreviousPageProperty().not());
-        previous.setTooltip(new Tooltip("Previous page (Alt+←)"));
-        Button next = new Button("Next ›");
-        next.setId("nextPage");
-        next.setOnAction(e -> vm.nextPage());
-        next.disableProperty().bind(vm.hasNextPageProperty().not());
-        next.setTooltip(new Tooltip("Next page (Alt+→)"));
-        for (Button b : List.of(previous, next)) {
-            b.getStyleClass().addAll(Styles.BUTTON_OUTLINED, Styles.SMALL);
-        }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(8, page, spacer, previous, next);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
     }
 
     private Node sidePane() {

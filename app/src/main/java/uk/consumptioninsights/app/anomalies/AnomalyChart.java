@@ -13,7 +13,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
-import uk.consumptioninsights.app.consumption.ScreenSizedSeries;
+import uk.consumptioninsights.app.common.ScreenSizedSeries;
 import uk.consumptioninsights.app.controls.SettlementTimeAxis;
 import uk.consumptioninsights.model.series.HalfHourlySeries;
 

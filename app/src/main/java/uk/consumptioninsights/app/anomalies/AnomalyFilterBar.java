@@ -39,7 +39,7 @@ final class AnomalyFilterBar {
         ComboBox<Choice<Severity>> severity = picker("severityFilter", "Any severity", vm.severityFilterProperty(),
                 Arrays.asList(Severity.values()), Severity::displayName);
         ComboBox<Choice<String>> gsp = picker("gspFilter", "All GSP groups", vm.gspFilterProperty(), vm.gspOptions(),
-                AnomaliesViewModel::gspLabel);
+                AnomalyRowFormat::gspLabel);
         ComboBox<Choice<LocalDate>> day = picker("dayFilter", "Every day", vm.dayFilterProperty(), vm.dayOptions(),
                 Formats::day);
         ComboBox<Choice<AnomalyOrigin>> origin = picker("originFilter", "Source and local", vm.originFilterProperty(),

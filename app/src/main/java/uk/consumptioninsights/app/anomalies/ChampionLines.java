@@ -1,6 +1,7 @@
 package uk.consumptioninsights.app.anomalies;
 
 import java.util.Locale;
+import java.util.Map;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.dataaccess.forest.ChampionCheck;
 import uk.consumptioninsights.dataaccess.forest.ChampionScore;
@@ -32,6 +33,11 @@ final class ChampionLines {
         return model + " · scored here on the notebook's features: " + Formats.count(scored - agreeing) + " of "
                 + Formats.count(scored) + " detections differ from the notebook (up to " + difference(s.largestDifference())
                 + "), so the published forest is not the one that ranked them";
+    }
+
+    /** The champion's scores by anomaly id; none when the source publishes no model or it could not be read. */
+    static Map<String, ChampionScore> scores(ChampionCheck check) {
+        return check instanceof ChampionCheck.Scored s ? s.scores() : Map.of();
     }
 
     /** One detection's line in the detail pane. */

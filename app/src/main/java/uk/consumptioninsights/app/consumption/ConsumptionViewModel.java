@@ -1,26 +1,17 @@
 package uk.consumptioninsights.app.consumption;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import uk.consumptioninsights.app.common.FeatureViewModel;
 import uk.consumptioninsights.app.common.Formats;
-import uk.consumptioninsights.app.common.UserMessages;
+import uk.consumptioninsights.app.common.ScreenSizedSeries;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.task.LatestLoad;
@@ -29,14 +20,9 @@ import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
-import uk.consumptioninsights.dataaccess.source.MeterSearch;
-import uk.consumptioninsights.dataaccess.source.SeriesResolution;
 import uk.consumptioninsights.dataaccess.source.SeriesScope;
 import uk.consumptioninsights.model.access.PurposeRole;
-import uk.consumptioninsights.model.meter.GspGroup;
 import uk.consumptioninsights.model.series.HalfHourlySeries;
-import uk.consumptioninsights.model.series.Lttb;
-import uk.consumptioninsights.model.time.SettlementCalendar;
 
 /**
  * Consumption over the shell's dates for a chosen scope, fetched sized to the chart: the source sums the half-hours
@@ -48,93 +34,36 @@ import uk.consumptioninsights.model.time.SettlementCalendar;
  */
 public final class ConsumptionViewModel extends FeatureViewModel {
 
-    /** The narrowest window zoom allows: eight half-hours. */
-    static final long MIN_WINDOW_SECONDS = 8 * 1800;
     static final int MIN_POINTS = 200;
-    static final String FINER_TITLE = "Loading finer consumption for the visible window";
+    static final String FINER_TITLE = FinerDays.TITLE;
 
-    private final ObservableList<ScopeOption> scopeOptions = FXCollections.observableArrayList(ScopeOption.ALL);
-    private final ObservableList<ScopeOption> readOnlyScopeOptions = FXCollections.unmodifiableObservableList(scopeOptions);
-    private final ObjectProperty<ScopeOption> selectedScope = new SimpleObjectProperty<>(this, "selectedScope", ScopeOption.ALL);
-    private final ObservableList<MeterChoice> meters = FXCollections.observableArrayList();
-    private final ObservableList<MeterChoice> readOnlyMeters = FXCollections.unmodifiableObservableList(meters);
-    private final ObjectProperty<MeterChoice> selectedMeter = new SimpleObjectProperty<>(this, "selectedMeter");
-    private final ReadOnlyBooleanWrapper meterPickerVisible = new ReadOnlyBooleanWrapper(this, "meterPickerVisible", false);
-    private final MeterFinder meterFinder;
-    private final ReadOnlyObjectWrapper<HalfHourlySeries> displayed =
-            new ReadOnlyObjectWrapper<>(this, "displayed", HalfHourlySeries.empty());
-    private final ReadOnlyDoubleWrapper viewFrom = new ReadOnlyDoubleWrapper(this, "viewFrom", 0);
-    private final ReadOnlyDoubleWrapper viewTo = new ReadOnlyDoubleWrapper(this, "viewTo", 1800);
-    private final ReadOnlyLongWrapper visibleHalfHours = new ReadOnlyLongWrapper(this, "visibleHalfHours");
-    private final ReadOnlyDoubleWrapper visibleTotal = new ReadOnlyDoubleWrapper(this, "visibleTotal");
-    private final ReadOnlyStringWrapper visiblePoints = new ReadOnlyStringWrapper(this, "visiblePoints", Formats.NONE);
-    private final ReadOnlyStringWrapper visibleTotalKwh = new ReadOnlyStringWrapper(this, "visibleTotalKwh", Formats.NONE);
-    private final ReadOnlyStringWrapper visibleRange = new ReadOnlyStringWrapper(this, "visibleRange", "");
-    private final ReadOnlyStringWrapper resolution = new ReadOnlyStringWrapper(this, "resolution", "");
-    private final ReadOnlyStringWrapper valueAxisLabel =
-            new ReadOnlyStringWrapper(this, "valueAxisLabel", ScreenSizedSeries.valueUnit(SeriesResolution.HALF_HOURLY));
+    private final ScopeChoice scope;
     private final ReadOnlyStringWrapper seriesTitle = new ReadOnlyStringWrapper(this, "seriesTitle", "All meters");
-    private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper(this, "provenance", "");
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(this, "emptyMessage");
-    private final ReadOnlyBooleanWrapper zoomed = new ReadOnlyBooleanWrapper(this, "zoomed", false);
-    private final LatestLoad finerLoad = new LatestLoad(runner, true);
+    private final FinerDays finerDays = new FinerDays(source, runner, session);
+    private final VisibleWindow visible = new VisibleWindow();
+    /** Re-thinning the window on zoom, pan and resize: only the newest counts. */
+    private final LatestLoad windowLoad = new LatestLoad(runner, true);
 
     private ViewQuery query;
     private ViewQuery shownQuery;
     /** The full range at the resolution of the first load; kept while zoomed so zooming out needs no fetch. */
-    private Fetched overview = Fetched.empty(0, 1800);
-    /** Finer points for some of the days, fetched for a zoomed window; null when there are none. */
-    private Fetched finer;
-    /** Counts shown overviews, so finer points fetched for an earlier one are dropped. */
-    private long overviewGeneration;
-    private FinerRequest pendingFiner;
+    private FetchedSeries overview = FetchedSeries.empty(0, 1800);
     private int threshold = 1600;
-    private long viewToken;
-    private boolean applying;
 
     public ConsumptionViewModel(ConsumptionSource source, TaskRunner runner, WorkbenchSession session) {
         super(source, runner, session);
-        meterFinder = new MeterFinder(source, runner, () -> query == null ? null : query.role(), meters);
-        selectedScope.addListener((o, old, option) -> {
-            if (!applying && option != null && !option.equals(old)) {
-                if (option.kind() == ScopeOption.Kind.ONE_METER && selectedMeter.get() == null && !meters.isEmpty()) {
-                    applying = true;
-                    selectedMeter.set(meters.get(0));
-                    applying = false;
-                }
-                meterPickerVisible.set(option.kind() == ScopeOption.Kind.ONE_METER);
-                loadSeries();
-            }
-        });
-        selectedMeter.addListener((o, old, meter) -> {
-            if (!applying && meter != null && !meter.equals(old) && selectedScopeKind() == ScopeOption.Kind.ONE_METER) {
-                loadSeries();
-            }
-        });
+        scope = new ScopeChoice(source, runner, () -> query == null ? null : query.role(), this::loadSeries);
         startListening();
-    }
-
-    private ScopeOption.Kind selectedScopeKind() {
-        return selectedScope.get() == null ? ScopeOption.Kind.ALL_METERS : selectedScope.get().kind();
     }
 
     @Override
     protected void clearForRole(PurposeRole newRole) {
-        applying = true;
-        try {
-            scopeOptions.setAll(ScopeOption.ALL);
-            selectedScope.set(ScopeOption.ALL);
-            meters.clear();
-            meterFinder.showFirstPage(List.of());
-            selectedMeter.set(null);
-        } finally {
-            applying = false;
-        }
-        meterPickerVisible.set(false);
-        overview = Fetched.empty(overview.from(), overview.to());
-        dropFiner();
+        scope.clear();
+        overview = FetchedSeries.empty(overview.from(), overview.to());
+        finerDays.drop();
         shownQuery = null;
-        apply(window(overview, overview.from(), overview.to(), threshold));
+        apply(ChartWindow.of(overview, overview.from(), overview.to(), threshold));
         seriesTitle.set("All meters");
         emptyMessage.set(null);
     }
@@ -142,60 +71,19 @@ public final class ConsumptionViewModel extends FeatureViewModel {
     @Override
     protected void reload(ViewQuery newQuery) {
         this.query = newQuery;
-        cancelFinerLoad();
-        ScopeOption wantedScope = selectedScope.get();
-        MeterChoice wantedMeter = selectedMeter.get();
+        finerDays.cancel();
+        ScopeOption wantedScope = scope.selectedScope.get();
+        MeterChoice wantedMeter = scope.selectedMeter.get();
         int points = threshold;
         load("Loading consumption for " + newQuery.role().displayName(), "load the consumption series",
                 progress -> {
-                    PurposeRole role = newQuery.role();
-                    List<GspGroup> groups = source.gspGroups(role);
-                    progress.checkCancelled();
-                    List<MeterChoice> choices = role.aggregatesOnly() ? List.of() : firstPage(role, wantedMeter);
-                    progress.checkCancelled();
-                    List<ScopeOption> options = new ArrayList<>();
-                    options.add(ScopeOption.ALL);
-                    groups.forEach(g -> options.add(ScopeOption.of(g)));
-                    if (!choices.isEmpty()) {
-                        options.add(ScopeOption.ONE_METER);
-                    }
-                    ScopeOption option = options.contains(wantedScope) ? wantedScope : ScopeOption.ALL;
-                    MeterChoice meter = null;
-                    if (option.kind() == ScopeOption.Kind.ONE_METER) {
-                        meter = choices.contains(wantedMeter) ? wantedMeter : choices.get(0);
-                    }
-                    Loaded loaded = fetch(newQuery, option, meter, points);
-                    return new Reloaded(options, choices, option, meter, loaded);
+                    ScopeChoice.Offer offer = scope.offerFor(newQuery.role(), wantedScope, wantedMeter, progress);
+                    return new Reloaded(offer, fetch(newQuery, offer.scope(), points));
                 },
                 reloaded -> {
-                    applying = true;
-                    try {
-                        scopeOptions.setAll(reloaded.options());
-                        selectedScope.set(reloaded.option());
-                        meters.setAll(reloaded.meters());
-                        meterFinder.showFirstPage(reloaded.meters());
-                        selectedMeter.set(reloaded.meter());
-                    } finally {
-                        applying = false;
-                    }
-                    meterPickerVisible.set(reloaded.option().kind() == ScopeOption.Kind.ONE_METER);
+                    scope.show(reloaded.offer());
                     show(reloaded.loaded());
                 });
-    }
-
-    /** A page of meters, with the meter shown before kept in it when the role still sees it. */
-    private List<MeterChoice> firstPage(PurposeRole role, MeterChoice wanted) {
-        List<MeterChoice> page = source.findMeters(role, MeterSearch.all(), MeterSearch.PAGE);
-        if (wanted == null || page.contains(wanted)) {
-            return page;
-        }
-        List<MeterChoice> again = source.findMeters(role, new MeterSearch(wanted.key()), 1);
-        if (again.isEmpty() || !again.get(0).equals(wanted)) {
-            return page;
-        }
-        List<MeterChoice> withWanted = new ArrayList<>(page);
-        withWanted.add(0, wanted);
-        return withWanted;
     }
 
     private void loadSeries() {
@@ -203,55 +91,24 @@ public final class ConsumptionViewModel extends FeatureViewModel {
             return;
         }
         ViewQuery current = query;
-        ScopeOption option = selectedScope.get();
-        MeterChoice meter = selectedMeter.get();
+        SeriesScope chosen = scope.scope();
         int points = threshold;
-        cancelFinerLoad();
-        load("Loading consumption for " + scopeOf(option, meter).label(), "load the consumption series",
-                progress -> fetch(current, option, meter, points), this::show);
+        finerDays.cancel();
+        load("Loading consumption for " + chosen.label(), "load the consumption series",
+                progress -> fetch(current, chosen, points), this::show);
     }
 
-    private Loaded fetch(ViewQuery forQuery, ScopeOption option, MeterChoice meter, int points) {
-        SeriesScope scope = scopeOf(option, meter);
-        ConsumptionSeries series = ScreenSizedSeries.fetch(source, forQuery.role(), scope, forQuery.range(), points);
-        Fetched full = Fetched.of(series, forQuery.range());
-        return new Loaded(forQuery, full, window(full, full.from(), full.to(), points), points);
-    }
-
-    private static SeriesScope scopeOf(ScopeOption option, MeterChoice meter) {
-        if (option == null) {
-            return new SeriesScope.AllMeters();
-        }
-        return switch (option.kind()) {
-            case ALL_METERS -> new SeriesScope.AllMeters();
-            case GSP_GROUP -> new SeriesScope.OneGspGroup(option.group());
-            case ONE_METER -> meter == null ? new SeriesScope.AllMeters() : new SeriesScope.OneMeter(meter.key(), meter.label());
-        };
-    }
-
-    /**
-     * Runs off the UI thread: the points of {@code base} starting in [from, to), their sum, the half-hours they span
-     * (the last point of the dates may span fewer), and the line, thinned only when over {@code points}.
-     */
-    static Window window(Fetched base, long from, long to, int points) {
-        HalfHourlySeries visible = base.series().slice(Instant.ofEpochSecond(from), Instant.ofEpochSecond(to));
-        long width = base.resolution().bucketSeconds();
-        long halfHours = 0;
-        for (int i = 0; i < visible.size(); i++) {
-            long start = visible.epochSecondAt(i);
-            halfHours += (Math.min(start + width, base.to()) - start) / 1800;
-        }
-        long coveredFrom = visible.isEmpty() ? from : visible.epochSecondAt(0);
-        long coveredTo = visible.isEmpty() ? to : Math.min(visible.epochSecondAt(visible.size() - 1) + width, base.to());
-        return new Window(base, Lttb.downsample(visible, points), visible.size(), halfHours, visible.totalKwh(),
-                from, to, coveredFrom, coveredTo);
+    private Loaded fetch(ViewQuery forQuery, SeriesScope chosen, int points) {
+        ConsumptionSeries series = ScreenSizedSeries.fetch(source, forQuery.role(), chosen, forQuery.range(), points);
+        FetchedSeries full = FetchedSeries.of(series, forQuery.range());
+        return new Loaded(forQuery, full, ChartWindow.of(full, full.from(), full.to(), points), points);
     }
 
     private void show(Loaded loaded) {
         shownQuery = loaded.query();
         overview = loaded.overview();
-        dropFiner();
-        viewToken++;
+        finerDays.drop();
+        windowLoad.cancel();
         apply(loaded.window());
         DateRange range = loaded.query().range();
         PurposeRole role = loaded.query().role();
@@ -270,42 +127,13 @@ public final class ConsumptionViewModel extends FeatureViewModel {
         }
     }
 
-    private void apply(Window window) {
-        Fetched base = window.base();
-        viewFrom.set(window.from());
-        viewTo.set(window.to());
-        displayed.set(window.displayed());
-        visibleHalfHours.set(window.halfHours());
-        visibleTotal.set(window.total());
-        visiblePoints.set(Formats.count(window.halfHours()));
-        visibleTotalKwh.set(Formats.kwh(window.total()));
-        visibleRange.set(window.coveredTo() > window.coveredFrom()
-                ? Formats.shortPeriod(Instant.ofEpochSecond(window.coveredFrom())) + " – "
-                + Formats.shortPeriod(Instant.ofEpochSecond(window.coveredTo() - 1))
-                : "");
-        int drawn = window.displayed().size();
-        resolution.set(base.series().isEmpty() ? "" : ScreenSizedSeries.pointWidth(base.resolution()) + " per point"
-                + (drawn < window.fetchedPoints()
-                ? " · line thinned to " + Formats.count(drawn) + " of " + Formats.count(window.fetchedPoints()) : ""));
-        valueAxisLabel.set(ScreenSizedSeries.valueUnit(base.resolution()));
-        provenance.set(base.answer().provenance() == null ? "" : Formats.provenance(base.answer().provenance()));
-        zoomed.set(window.to() - window.from() < overview.to() - overview.from());
+    private void apply(ChartWindow window) {
+        visible.show(window, overview);
     }
 
     /** Zooms by {@code factor} (below 1 zooms in) keeping the time under {@code anchor} (0..1 of the width) still. */
     public void zoom(double factor, double anchor) {
-        long from = (long) viewFrom.get();
-        long to = (long) viewTo.get();
-        long width = to - from;
-        long full = overview.to() - overview.from();
-        if (width <= 0 || full <= 0) {
-            return;
-        }
-        double a = Math.max(0, Math.min(1, anchor));
-        long newWidth = Math.max(Math.min(MIN_WINDOW_SECONDS, full), Math.min(full, Math.round(width * factor)));
-        long anchorTime = from + Math.round(a * width);
-        long newFrom = anchorTime - Math.round(a * newWidth);
-        moveTo(newFrom, newWidth);
+        moveTo(visible.viewport().zoom(factor, anchor));
     }
 
     public void zoomIn() {
@@ -318,24 +146,18 @@ public final class ConsumptionViewModel extends FeatureViewModel {
 
     /** Moves the window by {@code fraction} of its width: negative is earlier. */
     public void pan(double fraction) {
-        long from = (long) viewFrom.get();
-        long width = (long) viewTo.get() - from;
-        moveTo(from + Math.round(fraction * width), width);
+        moveTo(visible.viewport().pan(fraction));
     }
 
     public void resetZoom() {
-        moveTo(overview.from(), overview.to() - overview.from());
+        moveTo(visible.viewport().reset());
     }
 
-    private void moveTo(long wantedFrom, long width) {
-        long from = Math.max(overview.from(), Math.min(wantedFrom, overview.to() - width));
-        long to = from + width;
-        if (from == (long) viewFrom.get() && to == (long) viewTo.get()) {
+    private void moveTo(ChartViewport next) {
+        if (next.equals(visible.viewport())) {
             return;
         }
-        viewFrom.set(from);
-        viewTo.set(to);
-        zoomed.set(width < overview.to() - overview.from());
+        visible.showViewport(next);
         resample();
     }
 
@@ -356,167 +178,68 @@ public final class ConsumptionViewModel extends FeatureViewModel {
     }
 
     private void resample() {
-        long from = (long) viewFrom.get();
-        long to = (long) viewTo.get();
-        Fetched base = finer != null && finer.covers(from, to) ? finer : overview;
-        if (pendingFiner != null && !pendingFiner.covers(from, to)) {
-            // The window left the days on their way: do not keep the engine busy with them.
-            cancelFinerLoad();
-        }
+        long from = visible.viewport().from();
+        long to = visible.viewport().to();
+        FetchedSeries base = finerDays.baseFor(overview, from, to);
         int points = threshold;
-        long token = ++viewToken;
-        runner.task("Downsampling the visible window", progress -> window(base, from, to, points))
-                .quiet()
-                .onSuccess(window -> {
-                    if (token == viewToken) {
-                        apply(window);
-                        fetchFinerIfCoarse(window, points);
-                    }
-                })
-                .start();
-    }
-
-    /**
-     * Asks for the window's settlement days again when it holds fewer than half the budget of fetched points and the
-     * source could sum them finer. The coarse points stay on screen until the finer ones arrive.
-     */
-    private void fetchFinerIfCoarse(Window shown, int points) {
-        Fetched base = shown.base();
-        if (shownQuery == null || overview.series().isEmpty() || base.resolution().halfHourly()
-                || 2L * shown.fetchedPoints() >= points) {
-            return;
-        }
-        DateRange days = new DateRange(SettlementCalendar.settlementDate(Instant.ofEpochSecond(shown.from())),
-                SettlementCalendar.settlementDate(Instant.ofEpochSecond(shown.to() - 1))).clippedTo(shownQuery.range());
-        SeriesResolution wanted = SeriesResolution.forPoints(days, points);
-        if (wanted.halfHoursPerPoint() >= base.resolution().halfHoursPerPoint()) {
-            return;
-        }
-        FinerRequest request = new FinerRequest(overviewGeneration, days, wanted);
-        if (request.equals(pendingFiner)) {
-            return;
-        }
-        pendingFiner = request;
-        PurposeRole role = shownQuery.role();
-        SeriesScope scope = overview.answer().scope();
-        finerLoad.start(FINER_TITLE,
-                progress -> source.consumption(role, scope, days, wanted),
-                answer -> {
-                    pendingFiner = null;
-                    if (request.overviewGeneration() == overviewGeneration) {
-                        finer = Fetched.of(answer, days);
-                        session.recordProvenance(role, answer.provenance());
-                        resample();
-                    }
+        windowLoad.start("Downsampling the visible window", progress -> ChartWindow.of(base, from, to, points),
+                window -> {
+                    apply(window);
+                    finerDays.fetchIfCoarse(window, points, shownQuery, overview, this::resample);
                 },
-                error -> {
-                    pendingFiner = null;
-                    session.reportError(UserMessages.describe(error, "load finer consumption for the zoomed window"));
-                });
+                // The runner logs a failure; the window on screen stays as it was.
+                error -> { });
     }
 
-    private void cancelFinerLoad() {
-        finerLoad.cancel();
-        pendingFiner = null;
+    private record Loaded(ViewQuery query, FetchedSeries overview, ChartWindow window, int points) {
     }
 
-    private void dropFiner() {
-        cancelFinerLoad();
-        finer = null;
-        overviewGeneration++;
-    }
-
-    /** A series as the source returned it, for the settlement days [from, to) it was asked for (epoch seconds). */
-    record Fetched(ConsumptionSeries answer, long from, long to) {
-
-        static Fetched of(ConsumptionSeries answer, DateRange days) {
-            return new Fetched(answer, SettlementCalendar.dayStart(days.from()).getEpochSecond(),
-                    SettlementCalendar.dayStart(days.to().plusDays(1)).getEpochSecond());
-        }
-
-        static Fetched empty(long from, long to) {
-            return new Fetched(new ConsumptionSeries(new SeriesScope.AllMeters(), HalfHourlySeries.empty(), null), from, to);
-        }
-
-        HalfHourlySeries series() {
-            return answer.series();
-        }
-
-        SeriesResolution resolution() {
-            return answer.resolution();
-        }
-
-        boolean covers(long windowFrom, long windowTo) {
-            return from <= windowFrom && windowTo <= to;
-        }
-    }
-
-    private record FinerRequest(long overviewGeneration, DateRange days, SeriesResolution resolution) {
-
-        boolean covers(long windowFrom, long windowTo) {
-            return SettlementCalendar.dayStart(days.from()).getEpochSecond() <= windowFrom
-                    && windowTo <= SettlementCalendar.dayStart(days.to().plusDays(1)).getEpochSecond();
-        }
-    }
-
-    private record Loaded(ViewQuery query, Fetched overview, Window window, int points) {
-    }
-
-    private record Reloaded(List<ScopeOption> options, List<MeterChoice> meters, ScopeOption option, MeterChoice meter,
-                            Loaded loaded) {
-    }
-
-    /**
-     * What the chart shows of {@code base} in [from, to): the line, how many fetched points it stands for, the
-     * half-hours and kWh those points sum, and the span [coveredFrom, coveredTo) they cover.
-     */
-    record Window(Fetched base, HalfHourlySeries displayed, int fetchedPoints, long halfHours, double total,
-                  long from, long to, long coveredFrom, long coveredTo) {
+    private record Reloaded(ScopeChoice.Offer offer, Loaded loaded) {
     }
 
     public ObservableList<ScopeOption> scopeOptions() {
-        return readOnlyScopeOptions;
+        return scope.readOnlyScopeOptions;
     }
 
     public ObjectProperty<ScopeOption> selectedScopeProperty() {
-        return selectedScope;
+        return scope.selectedScope;
     }
 
     public ObservableList<MeterChoice> meters() {
-        return readOnlyMeters;
+        return scope.readOnlyMeters;
     }
 
     public ObjectProperty<MeterChoice> selectedMeterProperty() {
-        return selectedMeter;
+        return scope.selectedMeter;
     }
 
     /** What the analyst typed to find a meter; the meters list follows it. */
     public StringProperty meterSearchProperty() {
-        return meterFinder.textProperty();
+        return scope.meterFinder.textProperty();
     }
 
     /** How many meters the list shows and how to narrow it. */
     public ReadOnlyStringProperty meterSearchNoteProperty() {
-        return meterFinder.noteProperty();
+        return scope.meterFinder.noteProperty();
     }
 
     public ReadOnlyBooleanProperty meterPickerVisibleProperty() {
-        return meterPickerVisible.getReadOnlyProperty();
+        return scope.meterPickerVisible.getReadOnlyProperty();
     }
 
     /** The fetched points of the visible window; thinned with LTTB only when more than {@link #pointBudget()}. */
     public ReadOnlyObjectProperty<HalfHourlySeries> displayedProperty() {
-        return displayed.getReadOnlyProperty();
+        return visible.displayed.getReadOnlyProperty();
     }
 
     /** Visible window start, UTC epoch seconds. */
     public ReadOnlyDoubleProperty viewFromProperty() {
-        return viewFrom.getReadOnlyProperty();
+        return visible.viewFrom.getReadOnlyProperty();
     }
 
     /** Visible window end (exclusive), UTC epoch seconds. */
     public ReadOnlyDoubleProperty viewToProperty() {
-        return viewTo.getReadOnlyProperty();
+        return visible.viewTo.getReadOnlyProperty();
     }
 
     /**
@@ -524,40 +247,40 @@ public final class ConsumptionViewModel extends FeatureViewModel {
      * half-hours with a reading; inside a coarser point a half-hour without any reading still counts.
      */
     public ReadOnlyLongProperty visibleHalfHoursProperty() {
-        return visibleHalfHours.getReadOnlyProperty();
+        return visible.visibleHalfHours.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty visibleTotalProperty() {
-        return visibleTotal.getReadOnlyProperty();
+        return visible.visibleTotal.getReadOnlyProperty();
     }
 
     /** {@link #visibleHalfHoursProperty()} as shown. */
     public ReadOnlyStringProperty visiblePointsProperty() {
-        return visiblePoints.getReadOnlyProperty();
+        return visible.visiblePoints.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty visibleTotalKwhProperty() {
-        return visibleTotalKwh.getReadOnlyProperty();
+        return visible.visibleTotalKwh.getReadOnlyProperty();
     }
 
     /** First to last half-hour the visible points span: what the totals are of. */
     public ReadOnlyStringProperty visibleRangeProperty() {
-        return visibleRange.getReadOnlyProperty();
+        return visible.visibleRange.getReadOnlyProperty();
     }
 
     /** How much time each drawn point sums, e.g. "2 h per point", and whether the line was thinned. */
     public ReadOnlyStringProperty resolutionProperty() {
-        return resolution.getReadOnlyProperty();
+        return visible.resolution.getReadOnlyProperty();
     }
 
     /** The value axis' unit: kWh per half-hour, or per the points' width. */
     public ReadOnlyStringProperty valueAxisLabelProperty() {
-        return valueAxisLabel.getReadOnlyProperty();
+        return visible.valueAxisLabel.getReadOnlyProperty();
     }
 
     /** True while finer points for a zoomed window are on their way; the coarse line stays meanwhile. */
     public ReadOnlyBooleanProperty loadingFinerProperty() {
-        return finerLoad.loadingProperty();
+        return finerDays.load().loadingProperty();
     }
 
     public ReadOnlyStringProperty seriesTitleProperty() {
@@ -565,7 +288,7 @@ public final class ConsumptionViewModel extends FeatureViewModel {
     }
 
     public ReadOnlyStringProperty provenanceProperty() {
-        return provenance.getReadOnlyProperty();
+        return visible.provenance.getReadOnlyProperty();
     }
 
     /** Null when there is something to draw. */
@@ -574,6 +297,6 @@ public final class ConsumptionViewModel extends FeatureViewModel {
     }
 
     public ReadOnlyBooleanProperty zoomedProperty() {
-        return zoomed.getReadOnlyProperty();
+        return visible.zoomed.getReadOnlyProperty();
     }
 }

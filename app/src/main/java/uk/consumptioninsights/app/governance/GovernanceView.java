@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import uk.consumptioninsights.app.controls.Banners;
+import uk.consumptioninsights.app.controls.RestrictedPane;
 import uk.consumptioninsights.app.controls.TextColumns;
 
 /**

@@ -2,7 +2,6 @@ package uk.consumptioninsights.app.importer;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,12 +15,10 @@ import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.app.common.UserMessages;
 import uk.consumptioninsights.app.session.OpenedSource;
+import uk.consumptioninsights.app.session.SourceSwitch;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.Settings;
-import uk.consumptioninsights.app.shell.ShellViewModel;
-import uk.consumptioninsights.app.shell.ShellViewModel.WorkspaceState;
 import uk.consumptioninsights.app.task.TaskHandle;
-import uk.consumptioninsights.app.task.TaskRunner;
 import uk.consumptioninsights.dataaccess.importer.CsvImportReport;
 
 /**
@@ -34,13 +31,8 @@ public final class ImportViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportViewModel.class);
 
-    /** What the background import hands back: opened and described off the UI thread. */
-    private record Finished(ImportedSource imported, OpenedSource opened) {
-    }
-
     private final MeterCsvImporter importer;
-    private final ShellViewModel shell;
-    private final TaskRunner runner;
+    private final SourceSwitch sources;
     private final WorkbenchSession session;
     private final Settings settings;
 
@@ -64,17 +56,14 @@ public final class ImportViewModel {
 
     private TaskHandle current = TaskHandle.NONE;
 
-    public ImportViewModel(MeterCsvImporter importer, ShellViewModel shell, TaskRunner runner, WorkbenchSession session,
-                           Settings settings) {
+    public ImportViewModel(MeterCsvImporter importer, SourceSwitch sources, WorkbenchSession session, Settings settings) {
         this.importer = importer;
-        this.shell = shell;
-        this.runner = runner;
+        this.sources = sources;
         this.session = session;
         this.settings = settings;
-        busy.bind(importing.or(shell.openingDefaultProperty()));
-        canImport.bind(busy.not().and(shell.stateProperty().isNotEqualTo(WorkspaceState.PREPARING)));
-        canOpenSynthetic.bind(busy.not().and(shell.stateProperty().isEqualTo(WorkspaceState.READY))
-                .and(shell.defaultSourceShownProperty().not()));
+        busy.bind(importing.or(sources.openingDefaultProperty()));
+        canImport.bind(busy.not().and(sources.preparingProperty().not()));
+        canOpenSynthetic.bind(busy.not().and(sources.shownProperty().isNotNull()).and(sources.defaultShownProperty().not()));
     }
 
     /**
@@ -100,35 +89,25 @@ public final class ImportViewModel {
         notice.set(null);
         session.dismissError();
         LOG.info("Importing {}", csv);
-        AtomicReference<ImportedSource> unclaimed = new AtomicReference<>();
-        current = runner.task("Importing " + name + " into a new workspace", progress -> {
-                    ImportedSource imported = importer.importCsv(csv, progress);
-                    unclaimed.set(imported);
-                    OpenedSource opened = OpenedSource.of(imported.source(), imported.governance(), () -> importer.release(imported));
-                    progress.checkCancelled();
-                    return new Finished(imported, opened);
-                })
-                .onSuccess(finished -> {
-                    unclaimed.set(null);
+        // What the seam opens is released if never shown: an unfinished import is deleted, not just closed.
+        current = sources.open(new SourceSwitch.Opening<>("Importing " + name + " into a new workspace",
+                        progress -> importer.importCsv(csv, progress),
+                        imported -> OpenedSource.of(imported.source(), imported.governance(), () -> importer.release(imported)),
+                        importer::discard),
+                SourceSwitch.Outcome.of((imported, opened) -> {
                     done();
-                    shell.switchTo(finished.opened());
-                    ImportReport report = ImportReport.of(finished.imported());
+                    ImportReport report = ImportReport.of(imported);
                     showReport(report);
                     notice.set(successNotice(report));
-                })
-                .onFailure(error -> {
+                }, error -> {
                     done();
-                    discard(unclaimed);
                     session.reportLastingError(UserMessages.describe(error, "import " + name) + " Nothing was imported; still showing "
-                            + shell.sourceTitleProperty().get() + ".");
-                })
-                .onCancelled(() -> {
+                            + sources.shownTitle() + ".");
+                }, () -> {
                     done();
-                    discard(unclaimed);
                     notice.set("The import of " + name + " was cancelled and its unfinished workspace removed. Still showing "
-                            + shell.sourceTitleProperty().get() + ".");
-                })
-                .start();
+                            + sources.shownTitle() + ".");
+                }));
         return true;
     }
 
@@ -137,14 +116,14 @@ public final class ImportViewModel {
      * preparation has finished (or at once if it has).
      */
     public void importWhenReady(Path csv) {
-        shell.whenPrepared(() -> importFile(csv));
+        sources.whenPrepared(() -> importFile(csv));
     }
 
     /** File → Open synthetic workspace. */
     public void openSyntheticWorkspace() {
         if (canOpenSynthetic.get()) {
             notice.set(null);
-            shell.openDefaultSource();
+            sources.requestDefault();
         }
     }
 
@@ -165,14 +144,6 @@ public final class ImportViewModel {
     private void done() {
         importing.set(false);
         importingFile.set(null);
-    }
-
-    private void discard(AtomicReference<ImportedSource> unclaimed) {
-        // Finished just as it was cancelled: never shown, so it must not stay open or on disk.
-        ImportedSource late = unclaimed.getAndSet(null);
-        if (late != null) {
-            importer.discard(late);
-        }
     }
 
     private void showReport(ImportReport report) {

@@ -24,7 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import uk.consumptioninsights.app.controls.Banners;
 import uk.consumptioninsights.app.controls.TextColumns;
-import uk.consumptioninsights.app.governance.RestrictedPane;
+import uk.consumptioninsights.app.controls.RestrictedPane;
 import uk.consumptioninsights.dataaccess.governance.TableColumns;
 
 /**

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -23,9 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.common.UserMessages;
 import uk.consumptioninsights.app.session.OpenedSource;
+import uk.consumptioninsights.app.session.SourceSwitch;
 import uk.consumptioninsights.app.session.WorkbenchSession;
-import uk.consumptioninsights.app.shell.ShellViewModel.WorkspaceState;
-import uk.consumptioninsights.app.shell.ShellViewModel;
 import uk.consumptioninsights.app.task.TaskHandle;
 import uk.consumptioninsights.app.task.TaskRunner;
 import uk.consumptioninsights.dataaccess.recipient.SharedTableKind;
@@ -44,12 +42,8 @@ public final class ShareViewModel {
     static final Duration EXPIRY_WARNING = Duration.ofDays(7);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z");
 
-    /** What the background load hands back: opened and described off the UI thread. */
-    private record Loaded(OpenedShare share, OpenedSource opened) {
-    }
-
     private final ShareRecipient recipient;
-    private final ShellViewModel shell;
+    private final SourceSwitch sources;
     private final TaskRunner runner;
     private final WorkbenchSession session;
     private final Clock clock;
@@ -77,17 +71,17 @@ public final class ShareViewModel {
     /** The title of the share source last shown, to drop its token notice once another source is shown. */
     private String shownTitle;
 
-    public ShareViewModel(ShareRecipient recipient, ShellViewModel shell, TaskRunner runner, WorkbenchSession session,
+    public ShareViewModel(ShareRecipient recipient, SourceSwitch sources, TaskRunner runner, WorkbenchSession session,
                           Clock clock) {
         this.recipient = recipient;
-        this.shell = shell;
+        this.sources = sources;
         this.runner = runner;
         this.session = session;
         this.clock = clock;
         this.canLoad = Bindings.createBooleanBinding(() -> consumptionChoice.get() != null && !browsing.get() && !loading.get()
-                && shell.state() != WorkspaceState.PREPARING, consumptionChoice, browsing, loading, shell.stateProperty());
-        shell.sourceTitleProperty().addListener((o, old, title) -> {
-            if (shownTitle != null && !shownTitle.equals(title)) {
+                && !sources.preparingProperty().get(), consumptionChoice, browsing, loading, sources.preparingProperty());
+        sources.shownProperty().addListener((o, old, now) -> {
+            if (shownTitle != null && (now == null || !shownTitle.equals(now.descriptor().title()))) {
                 tokenNotice.set("");
                 shownTitle = null;
                 shown.set(null);
@@ -129,7 +123,7 @@ public final class ShareViewModel {
 
     /** For a profile named on the command line: opens it once the window has a source to fall back on. */
     public void openWhenReady(Path profile) {
-        shell.whenPrepared(() -> openProfile(profile));
+        sources.whenPrepared(() -> openProfile(profile));
     }
 
     private void show(ShareCatalog found) {
@@ -170,48 +164,28 @@ public final class ShareViewModel {
         failed.set(false);
         message.set("Loading " + consumption.qualifiedName() + anomalies.map(a -> " and " + a.qualifiedName()).orElse("") + "…");
         session.dismissError();
-        AtomicReference<OpenedShare> unclaimed = new AtomicReference<>();
-        current = runner.task("Loading " + consumption.qualifiedName(), progress -> {
-                    OpenedShare share = recipient.load(from, consumption, anomalies, progress);
-                    unclaimed.set(share);
-                    OpenedSource opened = OpenedSource.of(share.source(), share.governance(), () -> recipient.release(share));
-                    progress.checkCancelled();
-                    return new Loaded(share, opened);
-                })
-                .onSuccess(result -> {
-                    unclaimed.set(null);
+        current = sources.open(new SourceSwitch.Opening<>("Loading " + consumption.qualifiedName(),
+                        progress -> recipient.load(from, consumption, anomalies, progress),
+                        share -> OpenedSource.of(share.source(), share.governance(), () -> recipient.release(share)),
+                        recipient::release),
+                SourceSwitch.Outcome.of((share, opened) -> {
                     loading.set(false);
-                    OpenedShare share = result.share();
-                    OpenedSource opened = result.opened();
-                    shell.switchTo(opened);
                     shownTitle = opened.descriptor().title();
                     shown.set(share);
                     message.set(share.summary());
                     tokenNotice.set(tokenNoticeFor(from).orElse(""));
                     browserOpen.set(false);
-                })
-                .onFailure(error -> {
+                }, error -> {
                     loading.set(false);
-                    release(unclaimed);
                     String text = UserMessages.describe(error, "load " + consumption.qualifiedName()) + " Nothing was "
-                            + "loaded; still showing " + shell.sourceTitleProperty().get() + ".";
+                            + "loaded; still showing " + sources.shownTitle() + ".";
                     fail(text);
                     session.reportLastingError(text);
-                })
-                .onCancelled(() -> {
+                }, () -> {
                     loading.set(false);
-                    release(unclaimed);
-                    message.set("Loading was cancelled. Still showing " + shell.sourceTitleProperty().get() + ".");
-                })
-                .start();
+                    message.set("Loading was cancelled. Still showing " + sources.shownTitle() + ".");
+                }));
         return true;
-    }
-
-    private void release(AtomicReference<OpenedShare> unclaimed) {
-        OpenedShare share = unclaimed.getAndSet(null);
-        if (share != null) {
-            recipient.release(share);
-        }
     }
 
     private void fail(String text) {

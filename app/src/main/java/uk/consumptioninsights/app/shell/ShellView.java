@@ -76,7 +76,7 @@ public final class ShellView {
         top.getChildren().addAll(notices);
         root.setTop(top);
         root.setCenter(center(pages));
-        root.setBottom(statusBar());
+        root.setBottom(StatusBar.of(vm));
     }
 
     public Parent root() {
@@ -327,28 +327,5 @@ public final class ShellView {
         overlay.getStyleClass().add("preparing-overlay");
         overlay.visibleProperty().bind(tabs.visibleProperty().not());
         return new StackPane(tabs, overlay);
-    }
-
-    private Node statusBar() {
-        Label message = new Label();
-        message.setId("statusMessage");
-        message.getStyleClass().add("status-message");
-        message.textProperty().bind(vm.activity().messageProperty());
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        ProgressBar progress = new ProgressBar();
-        progress.setId("statusProgress");
-        progress.progressProperty().bind(vm.activity().progressProperty());
-        progress.visibleProperty().bind(vm.activity().runningProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelTask");
-        cancel.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
-        cancel.disableProperty().bind(vm.activity().runningProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
-        Label keys = new Label("F5 refresh · Esc cancel · Ctrl+1–5 tabs");
-        keys.getStyleClass().add("hint");
-        HBox bar = new HBox(message, progress, cancel, keys);
-        bar.getStyleClass().add("status-bar");
-        return bar;
     }
 }

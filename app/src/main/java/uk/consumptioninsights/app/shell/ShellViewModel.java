@@ -3,34 +3,30 @@ package uk.consumptioninsights.app.shell;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.app.common.UserMessages;
 import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.OpenedSource;
+import uk.consumptioninsights.app.session.SourceOpener;
+import uk.consumptioninsights.app.session.SourceSwitch;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.Settings;
+import uk.consumptioninsights.app.task.LatestLoad;
 import uk.consumptioninsights.app.task.TaskActivity;
 import uk.consumptioninsights.app.task.TaskHandle;
 import uk.consumptioninsights.app.task.TaskRunner;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.model.access.PurposeRole;
-import uk.consumptioninsights.model.work.Progress;
 
 /**
  * The main window's state: which source is active, the purpose role, the dates every tab shows, the status bar and
@@ -52,11 +48,12 @@ public final class ShellViewModel {
     public enum WorkspaceState { PREPARING, READY, CANCELLED, FAILED }
 
     private final ActiveSource activeSource;
+    private final SourceSwitch sources;
     private final SourceOpener opener;
     private final TaskRunner runner;
     private final WorkbenchSession session;
-    private final Settings settings;
-    private final LocalDate fallbackDay;
+    private final LatestLoad ranges;
+    private final DateChoice dates;
 
     private final ReadOnlyObjectWrapper<WorkspaceState> state = new ReadOnlyObjectWrapper<>(this, "state", WorkspaceState.PREPARING);
     private final ReadOnlyStringWrapper stateTitle = new ReadOnlyStringWrapper(this, "stateTitle", PREPARING);
@@ -66,32 +63,34 @@ public final class ShellViewModel {
     private final ObservableList<PurposeRole> roles = FXCollections.observableArrayList(PurposeRole.values());
     private final ObservableList<PurposeRole> readOnlyRoles = FXCollections.unmodifiableObservableList(roles);
     private final ReadOnlyStringWrapper roleDescription = new ReadOnlyStringWrapper(this, "roleDescription");
-    private final ReadOnlyObjectWrapper<DateRange> availableRange = new ReadOnlyObjectWrapper<>(this, "availableRange");
-    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>(this, "fromDate");
-    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>(this, "toDate");
-    private final ReadOnlyStringWrapper rangeNote = new ReadOnlyStringWrapper(this, "rangeNote", "");
-    private final ReadOnlyBooleanWrapper defaultSourceShown = new ReadOnlyBooleanWrapper(this, "defaultSourceShown", false);
-    private final ReadOnlyBooleanWrapper openingDefault = new ReadOnlyBooleanWrapper(this, "openingDefault", false);
 
     private TaskHandle opening = TaskHandle.NONE;
     /** What the header shows; null until the first source is READY. */
     private OpenedSource shown;
     /** Sources switched away from, released once the tabs have been asked for the next source's data. */
     private final List<OpenedSource> switchedFrom = new ArrayList<>();
-    private long rangeToken;
-    private boolean settingDates;
 
     /**
      * @param fallbackDay the day to show when a role sees no data at all (yesterday in London)
      */
     public ShellViewModel(ActiveSource activeSource, SourceOpener opener, TaskRunner runner, WorkbenchSession session,
                           Settings settings, LocalDate fallbackDay) {
+        this(activeSource, new SourceSwitch(runner), opener, runner, session, settings, fallbackDay);
+    }
+
+    /**
+     * @param sources     the seam every dialog opens sources through; this shell shows what it hands over
+     * @param fallbackDay the day to show when a role sees no data at all (yesterday in London)
+     */
+    public ShellViewModel(ActiveSource activeSource, SourceSwitch sources, SourceOpener opener, TaskRunner runner,
+                          WorkbenchSession session, Settings settings, LocalDate fallbackDay) {
         this.activeSource = activeSource;
+        this.sources = sources;
         this.opener = opener;
         this.runner = runner;
         this.session = session;
-        this.settings = settings;
-        this.fallbackDay = fallbackDay;
+        this.ranges = new LatestLoad(runner, false);
+        this.dates = new DateChoice(session, fallbackDay, () -> state.get() == WorkspaceState.READY);
         sourceTitle.set("Local workspace · preparing");
         sourceLocation.set(opener.target());
         settings.lastRole().ifPresent(session.roleProperty()::set);
@@ -106,8 +105,8 @@ public final class ShellViewModel {
             LOG.info("Purpose role is now {}", role.displayName());
             applyRole(role);
         });
-        fromDate.addListener((o, old, day) -> datesEdited(true));
-        toDate.addListener((o, old, day) -> datesEdited(false));
+        sources.showIn(this::show);
+        sources.onDefaultRequested(this::openDefaultSource);
     }
 
     /** Opens (and if need be builds) the source in the background. Call once the window is showing. */
@@ -118,29 +117,24 @@ public final class ShellViewModel {
         state.set(WorkspaceState.PREPARING);
         stateTitle.set(PREPARING);
         stateMessage.set(PREPARING_DETAIL);
-        opening = runner.task(PREPARING, this::openDefault)
-                .onSuccess(opened -> show(opened, true))
-                .onFailure(error -> {
-                    state.set(WorkspaceState.FAILED);
-                    stateTitle.set("The local workspace could not be prepared");
-                    stateMessage.set(UserMessages.describe(error, "prepare the local workspace")
-                            + " Press Retry or F5 to try again.");
-                })
-                .onCancelled(() -> {
-                    state.set(WorkspaceState.CANCELLED);
-                    stateTitle.set("Preparation cancelled");
-                    stateMessage.set("Preparing the local workspace was cancelled, so there is no data to show. "
-                            + "Press Retry or F5 to prepare it again.");
-                })
-                .start();
+        // On success show() makes the window READY.
+        opening = sources.open(defaultOpening(PREPARING), SourceSwitch.Outcome.of((opened, source) -> { }, error -> {
+            state.set(WorkspaceState.FAILED);
+            stateTitle.set("The local workspace could not be prepared");
+            stateMessage.set(UserMessages.describe(error, "prepare the local workspace") + " Press Retry or F5 to try again.");
+        }, () -> {
+            state.set(WorkspaceState.CANCELLED);
+            stateTitle.set("Preparation cancelled");
+            stateMessage.set("Preparing the local workspace was cancelled, so there is no data to show. "
+                    + "Press Retry or F5 to prepare it again.");
+        }));
     }
 
-    /** Runs off the UI thread. */
-    private OpenedSource openDefault(Progress progress) throws Exception {
-        ConsumptionSource source = opener.open(progress);
-        OpenedSource opened = OpenedSource.of(source, opener.governance(source), () -> opener.release(source));
-        progress.checkCancelled();
-        return opened;
+    /** The default source as the seam opens it: off the UI thread, released by the opener. */
+    private SourceSwitch.Opening<ConsumptionSource> defaultOpening(String title) {
+        return new SourceSwitch.Opening<>(title, opener::open,
+                source -> OpenedSource.of(source, opener.governance(source), () -> opener.release(source)),
+                opener::release, true);
     }
 
     /**
@@ -150,7 +144,7 @@ public final class ShellViewModel {
      * the default source could not be prepared: the window becomes READY with {@code next}.
      */
     public void switchTo(OpenedSource next) {
-        show(next, false);
+        sources.handOver(next, false);
     }
 
     /**
@@ -162,52 +156,29 @@ public final class ShellViewModel {
             refresh();
             return;
         }
-        if (defaultSourceShown.get() || openingDefault.get()) {
+        if (sources.defaultShownProperty().get() || sources.openingDefaultProperty().get()) {
             return;
         }
-        openingDefault.set(true);
-        AtomicReference<OpenedSource> unclaimed = new AtomicReference<>();
-        runner.task("Opening the synthetic workspace", progress -> {
-                    OpenedSource opened = openDefault(progress.slice(0, 0.99));
-                    unclaimed.set(opened);
-                    progress.checkCancelled();
-                    return opened;
-                })
-                .onSuccess(opened -> {
-                    unclaimed.set(null);
-                    openingDefault.set(false);
-                    show(opened, true);
-                })
-                .onFailure(error -> {
-                    openingDefault.set(false);
-                    letGo(unclaimed.getAndSet(null));
-                    session.reportError(UserMessages.describe(error, "open the synthetic workspace")
-                            + " Still showing " + sourceTitle.get() + ".");
-                })
-                .onCancelled(() -> {
-                    openingDefault.set(false);
-                    // Cancelled after it opened: it is not shown, so it must not stay open.
-                    letGo(unclaimed.getAndSet(null));
-                })
-                .start();
+        // Cancelled: the seam released it and the current source stays.
+        sources.open(defaultOpening("Opening the synthetic workspace"), SourceSwitch.Outcome.of((opened, source) -> { },
+                error -> session.reportError(UserMessages.describe(error, "open the synthetic workspace")
+                        + " Still showing " + sourceTitle.get() + "."), () -> { }));
     }
 
+    /** The seam hands over every source here, on the UI thread. */
     private void show(OpenedSource next, boolean isDefault) {
         OpenedSource previous = shown;
         shown = next;
         activeSource.use(next);
         sourceTitle.set(next.descriptor().title());
         sourceLocation.set(next.descriptor().location());
-        defaultSourceShown.set(isDefault);
         List<PurposeRole> offered = next.roles().isEmpty() ? List.of(PurposeRole.values()) : next.roles();
         if (!roles.equals(offered)) {
             roles.setAll(offered);
         }
         if (previous != null && previous.source() != next.source()) {
             switchedFrom.add(previous);
-            // Another source: show its whole range, not the dates chosen in the last one.
-            availableRange.set(null);
-            clearDates();
+            dates.forget();
         }
         state.set(WorkspaceState.READY);
         stateTitle.set("");
@@ -229,18 +200,7 @@ public final class ShellViewModel {
         switchedFrom.clear();
         for (OpenedSource old : done) {
             LOG.info("Releasing {} at {}", old.descriptor().title(), old.descriptor().location());
-            letGo(old);
-        }
-    }
-
-    private static void letGo(OpenedSource opened) {
-        if (opened == null) {
-            return;
-        }
-        try {
-            opened.release().run();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not release {}", opened.descriptor().location(), e);
+            SourceSwitch.release(old);
         }
     }
 
@@ -249,106 +209,34 @@ public final class ShellViewModel {
         if (state.get() != WorkspaceState.READY) {
             return;
         }
-        long token = ++rangeToken;
-        runner.task("Finding the dates visible to " + role.displayName(), progress -> new RangeAnswer(activeSource.availableRange(role)))
-                .onSuccess(answer -> {
-                    if (token == rangeToken && role == session.role()) {
-                        rangeKnown(role, answer.range());
-                    }
-                })
-                .onFailure(error -> {
-                    if (token == rangeToken) {
-                        session.reportError(UserMessages.describe(error, "find the dates with data"));
+        ranges.start("Finding the dates visible to " + role.displayName(),
+                progress -> new RangeAnswer(activeSource.availableRange(role)),
+                answer -> {
+                    if (role == session.role()) {
+                        dates.rangeKnown(role, answer.range());
                         releaseSwitchedFrom();
                     }
-                })
-                .onCancelled(() -> {
-                    if (token == rangeToken && !switchedFrom.isEmpty()) {
+                },
+                error -> {
+                    session.reportError(UserMessages.describe(error, "find the dates with data"));
+                    releaseSwitchedFrom();
+                },
+                () -> {
+                    if (!switchedFrom.isEmpty()) {
                         session.reportError("Finding the dates of " + sourceTitle.get() + " was cancelled, so the tabs "
                                 + "still show the previous source. Press F5 to show its data.");
                         releaseSwitchedFrom();
                     }
-                })
-                .start();
+                });
     }
 
     /** Null-safe carrier: a role may see no data at all. */
     private record RangeAnswer(DateRange range) {
     }
 
-    private void rangeKnown(PurposeRole role, DateRange available) {
-        availableRange.set(available);
-        DateRange current = fromDate.get() != null && toDate.get() != null && !toDate.get().isBefore(fromDate.get())
-                ? new DateRange(fromDate.get(), toDate.get()) : null;
-        DateRange range;
-        if (available == null) {
-            range = current != null ? current : new DateRange(fallbackDay, fallbackDay);
-            rangeNote.set("No data is visible to " + role.displayName() + " in this source.");
-        } else {
-            range = current == null ? available : current.clippedTo(available);
-            rangeNote.set("Data from " + Formats.day(available.from()) + " to " + Formats.day(available.to()));
-        }
-        setDates(range);
-        session.publish(role, range);
-        releaseSwitchedFrom();
-    }
-
-    private void clearDates() {
-        settingDates = true;
-        try {
-            fromDate.set(null);
-            toDate.set(null);
-        } finally {
-            settingDates = false;
-        }
-    }
-
-    private void setDates(DateRange range) {
-        settingDates = true;
-        try {
-            fromDate.set(range.from());
-            toDate.set(range.to());
-        } finally {
-            settingDates = false;
-        }
-    }
-
-    private void datesEdited(boolean fromEdited) {
-        if (settingDates || state.get() != WorkspaceState.READY) {
-            return;
-        }
-        LocalDate from = fromDate.get();
-        LocalDate to = toDate.get();
-        if (from == null || to == null) {
-            return;
-        }
-        DateRange available = availableRange.get();
-        if (available != null) {
-            from = clamp(from, available);
-            to = clamp(to, available);
-        }
-        if (to.isBefore(from)) {
-            if (fromEdited) {
-                to = from;
-            } else {
-                from = to;
-            }
-        }
-        DateRange range = new DateRange(from, to);
-        setDates(range);
-        if (session.query() == null || !range.equals(session.query().range())) {
-            session.publish(session.role(), range);
-        }
-    }
-
-    private static LocalDate clamp(LocalDate day, DateRange bounds) {
-        return day.isBefore(bounds.from()) ? bounds.from() : day.isAfter(bounds.to()) ? bounds.to() : day;
-    }
-
     /** Whether the date pickers may offer {@code day}: inside the role's available dates. */
     public boolean isSelectable(LocalDate day) {
-        DateRange available = availableRange.get();
-        return day != null && (available == null || available.contains(day));
+        return dates.isSelectable(day);
     }
 
     /** F5: re-read everything; after a cancelled or failed preparation, prepare again. */
@@ -380,19 +268,7 @@ public final class ShellViewModel {
      * line, which need a source to fall back on.
      */
     public void whenPrepared(Runnable action) {
-        if (state() != WorkspaceState.PREPARING) {
-            action.run();
-            return;
-        }
-        stateProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends WorkspaceState> o, WorkspaceState old, WorkspaceState now) {
-                if (now != WorkspaceState.PREPARING) {
-                    stateProperty().removeListener(this);
-                    action.run();
-                }
-            }
-        });
+        sources.whenPrepared(action);
     }
 
     public WorkspaceState state() {
@@ -427,12 +303,12 @@ public final class ShellViewModel {
 
     /** True while the source shown is the default one the opener prepares (the synthetic workspace). */
     public ReadOnlyBooleanProperty defaultSourceShownProperty() {
-        return defaultSourceShown.getReadOnlyProperty();
+        return sources.defaultShownProperty();
     }
 
     /** True while {@link #openDefaultSource} is opening it. */
     public ReadOnlyBooleanProperty openingDefaultProperty() {
-        return openingDefault.getReadOnlyProperty();
+        return sources.openingDefaultProperty();
     }
 
     public ReadOnlyStringProperty roleDescriptionProperty() {
@@ -440,19 +316,19 @@ public final class ShellViewModel {
     }
 
     public ReadOnlyObjectProperty<DateRange> availableRangeProperty() {
-        return availableRange.getReadOnlyProperty();
+        return dates.availableRangeProperty();
     }
 
     public ObjectProperty<LocalDate> fromDateProperty() {
-        return fromDate;
+        return dates.fromDateProperty();
     }
 
     public ObjectProperty<LocalDate> toDateProperty() {
-        return toDate;
+        return dates.toDateProperty();
     }
 
     public ReadOnlyStringProperty rangeNoteProperty() {
-        return rangeNote.getReadOnlyProperty();
+        return dates.rangeNoteProperty();
     }
 
     public ReadOnlyStringProperty errorMessageProperty() {
@@ -465,5 +341,10 @@ public final class ShellViewModel {
 
     public WorkbenchSession session() {
         return session;
+    }
+
+    /** The seam the dialogs open sources through. */
+    public SourceSwitch sources() {
+        return sources;
     }
 }

@@ -23,9 +23,18 @@ public final class LatestLoad {
     }
 
     /** Exactly one of {@code apply} and {@code fail} runs on the UI thread, and only while this is still the newest load. */
-    public <T> void start(String title, Work<T> work, Consumer<T> apply, Consumer<Throwable> fail) {
-        current.cancel();
+    public <T> TaskHandle start(String title, Work<T> work, Consumer<T> apply, Consumer<Throwable> fail) {
+        return start(title, work, apply, fail, () -> { });
+    }
+
+    /**
+     * As {@link #start(String, Work, Consumer, Consumer)}, and {@code cancelled} runs when this newest load is cancelled
+     * (Esc, or its handle); a load overtaken by a newer one hears nothing more.
+     */
+    public <T> TaskHandle start(String title, Work<T> work, Consumer<T> apply, Consumer<Throwable> fail, Runnable cancelled) {
+        // A newer generation first: cancelling may call the old load back at once, and it must hear nothing.
         long token = ++generation;
+        current.cancel();
         loading.set(true);
         TaskSpec.Builder<T> task = runner.task(title, work)
                 .onSuccess(value -> {
@@ -43,9 +52,11 @@ public final class LatestLoad {
                 .onCancelled(() -> {
                     if (token == generation) {
                         loading.set(false);
+                        cancelled.run();
                     }
                 });
         current = (quiet ? task.quiet() : task).start();
+        return current;
     }
 
     /** Cancels the running load and drops its answer. */

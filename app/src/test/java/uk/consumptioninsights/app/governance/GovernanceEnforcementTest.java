@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import uk.consumptioninsights.model.access.MeterIdentityRedaction;
+import uk.consumptioninsights.app.common.RestrictedRows;
 import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.OpenedSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;

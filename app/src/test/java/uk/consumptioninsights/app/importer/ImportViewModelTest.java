@@ -21,11 +21,11 @@ import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.Settings;
 import uk.consumptioninsights.app.shell.ShellViewModel;
-import uk.consumptioninsights.app.shell.SourceOpener;
+import uk.consumptioninsights.app.session.SourceOpener;
 import uk.consumptioninsights.app.task.SameThreadTaskRunner;
 import uk.consumptioninsights.app.testsupport.FakeSource;
 import uk.consumptioninsights.app.testsupport.MeterCsvFiles;
-import uk.consumptioninsights.app.workspace.ImportedWorkspaces;
+import uk.consumptioninsights.app.source.ImportedWorkspaces;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.OverviewKpis;
@@ -85,7 +85,7 @@ class ImportViewModelTest {
     }
 
     private ImportViewModel viewModel(MeterCsvImporter importer) {
-        return new ImportViewModel(importer, shell, runner, session, settings);
+        return new ImportViewModel(importer, shell.sources(), session, settings);
     }
 
     // ---------------------------------------------------------------- success
@@ -376,7 +376,7 @@ class ImportViewModelTest {
                 return fake;
             }
         }, runner, deferredSession, settings, LocalDate.of(2026, 11, 20));
-        ImportViewModel vm = new ImportViewModel(workspaces, shell, runner, deferredSession, settings);
+        ImportViewModel vm = new ImportViewModel(workspaces, shell.sources(), deferredSession, settings);
         shell.start();
 
         vm.importWhenReady(MeterCsvFiles.withThreeBadRows(dir.resolve("small.csv")).file());

@@ -20,7 +20,7 @@ import uk.consumptioninsights.app.session.OpenedSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.Settings;
 import uk.consumptioninsights.app.shell.ShellViewModel;
-import uk.consumptioninsights.app.shell.SourceOpener;
+import uk.consumptioninsights.app.session.SourceOpener;
 import uk.consumptioninsights.app.task.SameThreadTaskRunner;
 import uk.consumptioninsights.app.testsupport.FakeSource;
 import uk.consumptioninsights.dataaccess.provider.ConnectionCheck;
@@ -79,7 +79,7 @@ class ConnectDialogViewModelTest {
     }
 
     private ConnectDialogViewModel newViewModel(ProviderCredentials credentials) {
-        return new ConnectDialogViewModel(warehouses, profiles, credentials, shell, runner, session, settings);
+        return new ConnectDialogViewModel(warehouses, profiles, credentials, shell.sources(), runner, session, settings);
     }
 
     private void fillIn() {
@@ -229,7 +229,7 @@ class ConnectDialogViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo("Saved Settlement production; its token is in the OS credential store.");
         assertThat(vm.profiles()).containsExactly("Settlement production");
 
-        ConnectDialogViewModel fresh = new ConnectDialogViewModel(warehouses, profiles, new ProviderCredentials(store), shell,
+        ConnectDialogViewModel fresh = new ConnectDialogViewModel(warehouses, profiles, new ProviderCredentials(store), shell.sources(),
                 runner, session, Settings.inMemory());
         assertThat(fresh.hostProperty().get()).isEmpty();
         assertThat(fresh.loadProfile("Settlement production")).isTrue();
@@ -361,22 +361,23 @@ class ConnectDialogViewModelTest {
 
     /** A machine without a usable OS credential store. */
     private static final class UnavailableStore implements CredentialStore {
-        static final String REASON = "No credential store is available, so the secret was not saved. On Linux a Secret "
-                + "Service (GNOME Keyring or KWallet) must be running and unlocked in your session.";
+        static final String HINT = "On Linux a Secret Service (GNOME Keyring or KWallet) must be running and unlocked "
+                + "in your session.";
+        static final String REASON = "No credential store is available, so the secret was not saved. " + HINT;
 
         @Override
         public SecretWriteAnswer store(String service, String account, ProviderSecret secret) {
-            return new CredentialStoreUnavailable(REASON);
+            return CredentialStoreUnavailable.noStore(HINT);
         }
 
         @Override
         public SecretReadAnswer read(String service, String account) {
-            return new CredentialStoreUnavailable(REASON);
+            return CredentialStoreUnavailable.noStore(HINT);
         }
 
         @Override
         public SecretWriteAnswer delete(String service, String account) {
-            return new CredentialStoreUnavailable(REASON);
+            return CredentialStoreUnavailable.noStore(HINT);
         }
     }
 }

@@ -18,7 +18,7 @@ import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.Settings;
 import uk.consumptioninsights.app.shell.ShellViewModel;
-import uk.consumptioninsights.app.shell.SourceOpener;
+import uk.consumptioninsights.app.session.SourceOpener;
 import uk.consumptioninsights.app.task.SameThreadTaskRunner;
 import uk.consumptioninsights.app.testsupport.FakeSource;
 import uk.consumptioninsights.dataaccess.recipient.SharedTableKind;
@@ -70,7 +70,7 @@ class ShareViewModelTest {
             }
         }, runner, session, Settings.inMemory(), LocalDate.of(2026, 11, 20));
         shell.start();
-        vm = new ShareViewModel(recipient, shell, runner, session, Clock.fixed(NOW, ZoneOffset.UTC));
+        vm = new ShareViewModel(recipient, shell.sources(), runner, session, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

@@ -13,6 +13,7 @@ import uk.consumptioninsights.app.governance.GovernanceViewModel;
 import uk.consumptioninsights.app.overview.OverviewViewModel;
 import uk.consumptioninsights.app.session.ActiveSource;
 import uk.consumptioninsights.app.session.OpenedSource;
+import uk.consumptioninsights.app.session.SourceOpener;
 import uk.consumptioninsights.app.session.ViewQuery;
 import uk.consumptioninsights.app.session.WorkbenchSession;
 import uk.consumptioninsights.app.settings.Settings;

@@ -73,7 +73,11 @@ public record ProviderConnectionSettings(
         return connectTimeout.compareTo(MAX_READ_TIMEOUT) > 0 ? MAX_READ_TIMEOUT : connectTimeout;
     }
 
-    private static String normaliseHost(String raw) {
+    /**
+     * The host as the settings keep it, checked on its own: a form checks each field this way to say which one is
+     * wrong. Throws {@link IllegalArgumentException} saying why it is not a host.
+     */
+    public static String normaliseHost(String raw) {
         String host = raw.strip();
         String lower = host.toLowerCase(Locale.ROOT);
         if (lower.startsWith("https://")) {
@@ -91,7 +95,8 @@ public record ProviderConnectionSettings(
         return host;
     }
 
-    private static String normaliseHttpPath(String raw) {
+    /** The HTTP path as the settings keep it, checked on its own; throws {@link IllegalArgumentException}. */
+    public static String normaliseHttpPath(String raw) {
         String path = raw.strip();
         if (!HTTP_PATH.matcher(path).matches()) {
             throw new IllegalArgumentException("Not an HTTP path: '" + path
@@ -100,7 +105,8 @@ public record ProviderConnectionSettings(
         return path.startsWith("/") ? path : "/" + path;
     }
 
-    private static Optional<String> name(Optional<String> value, String what) {
+    /** A catalog or schema name ({@code what}) as the settings keep it, checked on its own; throws {@link IllegalArgumentException}. */
+    public static Optional<String> name(Optional<String> value, String what) {
         Optional<String> stripped = Objects.requireNonNull(value, what).map(String::strip).filter(v -> !v.isEmpty());
         stripped.ifPresent(v -> {
             if (!NAME.matcher(v).matches()) {

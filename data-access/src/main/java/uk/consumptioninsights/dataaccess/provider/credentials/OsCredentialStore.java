@@ -105,12 +105,11 @@ public final class OsCredentialStore implements CredentialStore {
         String hint = os.contains("linux")
                 ? "On Linux a Secret Service (GNOME Keyring or KWallet) must be running and unlocked in your session."
                 : "The operating system's credential store could not be opened.";
-        return new CredentialStoreUnavailable("No credential store is available, so the secret was not saved. " + hint);
+        return CredentialStoreUnavailable.noStore(hint);
     }
 
     private static CredentialStoreUnavailable failedAccess(Throwable e) {
         LOG.warn("Credential store refused access: {}", e.toString());
-        return new CredentialStoreUnavailable("The credential store refused access (it may be locked, or access was "
-                + "denied): " + e.getMessage());
+        return CredentialStoreUnavailable.accessRefused(String.valueOf(e.getMessage()));
     }
 }

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -329,12 +329,7 @@ public final class RecipientShares implements ShareRecipient, AutoCloseable {
 
     @Override
     public void close() {
-        for (Path file : List.copyOf(open.keySet())) {
-            LocalWorkspace workspace = open.remove(file);
-            if (workspace != null) {
-                WorkspaceClosing.quietly(file, workspace);
-            }
-        }
+        WorkspaceClosing.all(open);
         shown.clear();
     }
 

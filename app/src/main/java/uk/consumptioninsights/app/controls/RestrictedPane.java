@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.governance;
+package uk.consumptioninsights.app.controls;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import uk.consumptioninsights.app.controls.Banners;
+import uk.consumptioninsights.app.common.RestrictedRows;
 
 /**
  * A governance section on screen: a title with its count, then either the content (a table, a tree) or, when the

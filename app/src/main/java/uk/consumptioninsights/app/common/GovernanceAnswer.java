@@ -1,10 +1,9 @@
-package uk.consumptioninsights.app.governance;
+package uk.consumptioninsights.app.common;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.consumptioninsights.app.common.UserMessages;
 import uk.consumptioninsights.dataaccess.governance.Restricted;
 
 /**

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.consumptioninsights.app.logging.LogDirectory;
-import uk.consumptioninsights.app.shell.SourceOpener;
+import uk.consumptioninsights.app.session.SourceOpener;
 import uk.consumptioninsights.dataaccess.generate.BuildReport;
 import uk.consumptioninsights.dataaccess.generate.SyntheticWorkspaceBuilder;
 import uk.consumptioninsights.app.session.OpenedSource;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import java.sql.SQLException;
 import java.util.List;

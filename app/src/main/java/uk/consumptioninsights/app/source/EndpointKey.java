@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

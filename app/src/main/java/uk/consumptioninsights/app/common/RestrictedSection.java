@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.governance;
+package uk.consumptioninsights.app.common;
 
 import java.util.List;
 import java.util.function.Function;

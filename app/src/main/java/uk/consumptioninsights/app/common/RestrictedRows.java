@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.governance;
+package uk.consumptioninsights.app.common;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;

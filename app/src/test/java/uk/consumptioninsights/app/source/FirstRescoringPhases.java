@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import uk.consumptioninsights.model.work.Progress;
  * {@code target/first-rescoring/} and reused. From the app folder, after {@code mvn -q -DskipTests install} and
  * {@code mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}:
  * {@code java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/cp.txt)"
- * uk.consumptioninsights.app.workspace.FirstRescoringPhases [prime] [app-progress]} ({@code app-progress}: report to a
+ * uk.consumptioninsights.app.source.FirstRescoringPhases [prime] [app-progress]} ({@code app-progress}: report to a
  * progress of another class than the priming's, sliced, as the app does).
  */
 public final class FirstRescoringPhases {

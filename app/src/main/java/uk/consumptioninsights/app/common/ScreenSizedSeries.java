@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.consumption;
+package uk.consumptioninsights.app.common;
 
 import uk.consumptioninsights.dataaccess.source.ConsumptionSeries;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -147,12 +146,7 @@ public final class ImportedWorkspaces implements MeterCsvImporter, AutoCloseable
     /** Closes every imported workspace still open. */
     @Override
     public void close() {
-        for (Path file : List.copyOf(open.keySet())) {
-            LocalWorkspace workspace = open.remove(file);
-            if (workspace != null) {
-                WorkspaceClosing.quietly(file, workspace);
-            }
-        }
+        WorkspaceClosing.all(open);
     }
 
     private void later(Runnable work) {

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.provider;
+package uk.consumptioninsights.app.source;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.app.provider.WarehouseAccess;
 import uk.consumptioninsights.app.session.OpenedSource;
 import uk.consumptioninsights.dataaccess.provider.ConnectionCheck;
 import uk.consumptioninsights.dataaccess.provider.ProviderConnectionSettings;

@@ -1,6 +1,5 @@
-package uk.consumptioninsights.app.shell;
+package uk.consumptioninsights.app.session;
 
-import uk.consumptioninsights.app.session.OpenedSource;
 import uk.consumptioninsights.dataaccess.governance.GovernanceSource;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.model.work.Progress;

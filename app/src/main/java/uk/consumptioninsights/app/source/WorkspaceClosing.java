@@ -1,7 +1,9 @@
-package uk.consumptioninsights.app.workspace;
+package uk.consumptioninsights.app.source;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -22,6 +24,16 @@ final class WorkspaceClosing {
             closer.execute(work);
         } catch (RejectedExecutionException e) {
             LOG.debug("Closer stopped; leaving the workspace to the app's close");
+        }
+    }
+
+    /** Closes every workspace still in {@code open}, taking each out first so no one else closes it too. */
+    static void all(Map<Path, LocalWorkspace> open) {
+        for (Path file : List.copyOf(open.keySet())) {
+            LocalWorkspace workspace = open.remove(file);
+            if (workspace != null) {
+                quietly(file, workspace);
+            }
         }
     }
 
