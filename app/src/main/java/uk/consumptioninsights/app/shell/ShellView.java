@@ -38,6 +38,7 @@ import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
 import uk.consumptioninsights.app.controls.FeatureStylesheet;
 import uk.consumptioninsights.app.controls.Banners;
+import uk.consumptioninsights.app.errors.ErrorDetailsDialog;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.model.access.PurposeRole;
 
@@ -277,7 +278,16 @@ public final class ShellView {
         message.textProperty().bind(vm.errorMessageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox banner = new HBox(title, message, Banners.dismissButton("dismissError", vm::dismissError));
+        Button details = new Button("Details…");
+        details.setId("errorDetailsButton");
+        details.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        details.setOnAction(e -> {
+            if (vm.session().errorProperty().get() != null) {
+                ErrorDetailsDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), vm.session().errorProperty().get());
+            }
+        });
+        HBox banner = new HBox(title, message, details, Banners.dismissButton("dismissError", vm::dismissError));
         banner.setId("errorBanner");
         banner.getStyleClass().add("error-banner");
         return Banners.shownWhen(banner, vm.errorMessageProperty().isNotEmpty());
