@@ -87,7 +87,7 @@ class ErrorDetailsUiTest {
         assertThat(fx(() -> robot.lookup("#errorWhatToDo").queryAs(Label.class).getText())).contains("press F5", "log folder");
         assertThat(fx(() -> robot.lookup("#errorLogFolder").queryAs(Label.class).getText())).contains(logFolder);
         assertThat(fx(() -> robot.lookup("#errorDetailsText").queryAs(TextArea.class).getText()))
-                .contains("load the overview", SourceException.class.getName(), "Log folder: " + logFolder);
+                .contains("Action: ", SourceException.class.getName(), "Log folder: " + logFolder);
         Scene dialog = fx(() -> robot.lookup("#errorDetails").query().getScene());
         snapshot(dialog, "error-details");
 
