@@ -7,7 +7,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.consumptioninsights.app.errors.UncaughtFailures;
+import uk.consumptioninsights.app.controls.UncaughtFailures;
 
 /**
  * The JavaFX application: one window over one {@link AppContext}. Started with the path of a .csv or .csv.gz file, it

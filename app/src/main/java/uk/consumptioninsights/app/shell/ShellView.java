@@ -38,7 +38,7 @@ import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
 import uk.consumptioninsights.app.controls.FeatureStylesheet;
 import uk.consumptioninsights.app.controls.Banners;
-import uk.consumptioninsights.app.errors.ErrorDetailsDialog;
+import uk.consumptioninsights.app.controls.ErrorDetailsDialog;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.model.access.PurposeRole;
 

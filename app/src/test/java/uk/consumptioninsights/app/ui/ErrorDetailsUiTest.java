@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import uk.consumptioninsights.app.AppConfig;
 import uk.consumptioninsights.app.AppContext;
 import uk.consumptioninsights.app.WorkbenchWindow;
-import uk.consumptioninsights.app.errors.UncaughtFailures;
+import uk.consumptioninsights.app.controls.UncaughtFailures;
 import uk.consumptioninsights.app.logging.LogDirectory;
 import uk.consumptioninsights.app.settings.Settings;
 import uk.consumptioninsights.dataaccess.source.SourceException;

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.errors;
+package uk.consumptioninsights.app.controls;
 
 import java.util.function.Supplier;
 import javafx.application.Platform;

@@ -1,6 +1,5 @@
-package uk.consumptioninsights.app.errors;
+package uk.consumptioninsights.app.controls;
 
-import java.awt.Desktop;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows a folder in the system's file manager: {@link Desktop} where the desktop supports it, else the platform's own
- * command ({@code xdg-open}, {@code open}, {@code explorer}). Either may block, so it runs on a thread of its own.
+ * Shows a folder in the system's file manager with the platform's own command ({@code xdg-open}, {@code open},
+ * {@code explorer}), on a thread of its own since starting a process may block. Not AWT's {@code Desktop} (the app
+ * keeps AWT out, see LayeringArchitectureTest) nor {@code HostServices} (which on Linux hands a folder to a browser).
  */
 public final class LogFolderOpener {
 
@@ -38,10 +38,6 @@ public final class LogFolderOpener {
     }
 
     private static void openNow(Path folder) throws IOException {
-        if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-            Desktop.getDesktop().open(folder.toFile());
-            return;
-        }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String command = os.contains("win") ? "explorer" : os.contains("mac") ? "open" : "xdg-open";
         new ProcessBuilder(List.of(command, folder.toString())).redirectErrorStream(true)

@@ -1,4 +1,4 @@
-package uk.consumptioninsights.app.errors;
+package uk.consumptioninsights.app.controls;
 
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import uk.consumptioninsights.app.common.UserMessage;
-import uk.consumptioninsights.app.controls.FeatureStylesheet;
 
 /**
  * The details of one failure: what happened, what to do, the technical details (selectable, and copied whole by
