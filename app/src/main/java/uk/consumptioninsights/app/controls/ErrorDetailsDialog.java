@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -99,6 +100,20 @@ public final class ErrorDetailsDialog {
             }
         });
         stage.setScene(scene);
+    }
+
+    /** A small flat "Details…" button that shows the details of {@code message}'s current value beside its window. */
+    public static Button detailsButton(String id, ObservableValue<UserMessage> message) {
+        Button details = new Button("Details…");
+        details.setId(id);
+        details.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        details.setOnAction(e -> {
+            if (message.getValue() != null) {
+                show(details.getScene() == null ? null : details.getScene().getWindow(), message.getValue());
+            }
+        });
+        return details;
     }
 
     /** Shows the details of {@code message} beside {@code owner} (or on its own when there is none). */

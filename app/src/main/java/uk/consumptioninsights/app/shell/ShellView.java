@@ -278,16 +278,8 @@ public final class ShellView {
         message.textProperty().bind(vm.errorMessageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        Button details = new Button("Details…");
-        details.setId("errorDetailsButton");
-        details.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        details.setMinWidth(Region.USE_PREF_SIZE);
-        details.setOnAction(e -> {
-            if (vm.session().errorProperty().get() != null) {
-                ErrorDetailsDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), vm.session().errorProperty().get());
-            }
-        });
-        HBox banner = new HBox(title, message, details, Banners.dismissButton("dismissError", vm::dismissError));
+        HBox banner = new HBox(title, message, ErrorDetailsDialog.detailsButton("errorDetailsButton", vm.session().errorProperty()),
+                Banners.dismissButton("dismissError", vm::dismissError));
         banner.setId("errorBanner");
         banner.getStyleClass().add("error-banner");
         return Banners.shownWhen(banner, vm.errorMessageProperty().isNotEmpty());
