@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.consumptioninsights.app.controls.UncaughtFailures;
 
 /**
  * The JavaFX application: one window over one {@link AppContext}. Started with the path of a .csv or .csv.gz file, it
@@ -20,7 +21,7 @@ public final class WorkbenchApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> LOG.error("Uncaught exception on {}", thread.getName(), error));
+        UncaughtFailures.install(() -> stage.isShowing() ? stage : null);
         try {
             context = AppContext.create();
         } catch (java.nio.file.InvalidPathException | java.io.UncheckedIOException e) {

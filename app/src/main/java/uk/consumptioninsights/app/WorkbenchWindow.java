@@ -1,10 +1,7 @@
 package uk.consumptioninsights.app;
 
-import atlantafx.base.theme.PrimerLight;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuItem;
@@ -22,11 +19,13 @@ import uk.consumptioninsights.app.sharing.ShareRefreshView;
 import uk.consumptioninsights.app.sharing.ShareView;
 import uk.consumptioninsights.app.shell.ShellView;
 import uk.consumptioninsights.app.shell.ShellViewModel;
+import uk.consumptioninsights.app.theme.WorkbenchTheme;
 
-/** Puts the workbench into a stage: theme, app stylesheet, views, shortcuts, remembered size. */
+/** Puts the workbench into a stage: theme (remembered, View → Theme), views, shortcuts, remembered size. */
 public final class WorkbenchWindow {
 
-    public static final String STYLESHEET = "/uk/consumptioninsights/app/workbench.css";
+    /** The styles every feature page shares; each view adds its own beside it, the theme adds the palette. */
+    public static final String STYLESHEET = "/uk/consumptioninsights/app/controls/controls.css";
     static final double DEFAULT_WIDTH = 1360;
     static final double DEFAULT_HEIGHT = 860;
 
@@ -35,7 +34,6 @@ public final class WorkbenchWindow {
 
     /** Shows the window at once and starts preparing the source in the background. */
     public static ShellView show(Stage stage, AppContext context, Runnable onQuit) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ImportView imports = new ImportView(context.importer());
         ShareView shares = new ShareView(context.shares());
         List<MenuItem> fileItems = new ArrayList<>(imports.fileMenuItems());
@@ -54,7 +52,9 @@ public final class WorkbenchWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.root(), Math.min(size.width(), screen.getWidth()),
                 Math.min(size.height(), screen.getHeight()));
-        scene.getStylesheets().add(Objects.requireNonNull(WorkbenchWindow.class.getResource(STYLESHEET)).toExternalForm());
+        WorkbenchTheme theme = WorkbenchTheme.forSystem(context.settings());
+        theme.attach(scene);
+        shell.addToViewMenu(theme.menu());
         stage.setTitle(ShellViewModel.APP_NAME);
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(640, screen.getHeight()));

@@ -27,6 +27,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import uk.consumptioninsights.app.controls.FeatureStylesheet;
 import uk.consumptioninsights.app.controls.Banners;
 import uk.consumptioninsights.app.controls.TextColumns;
 
@@ -41,7 +42,7 @@ public final class AnomaliesView {
     public static final KeyCombination RESCORE_SHORTCUT = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
 
     private final AnomaliesViewModel vm;
-    private final VBox root = new VBox();
+    private final VBox root = FeatureStylesheet.added(new VBox(), AnomaliesView.class, "anomalies.css");
     private final TabPane side = new TabPane();
     private final Tab detailTab = new Tab("Detail");
     private final AnomalyChart chart;

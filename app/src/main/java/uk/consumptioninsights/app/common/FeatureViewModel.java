@@ -76,8 +76,8 @@ public abstract class FeatureViewModel {
             errorMessage.set(null);
             apply.accept(value);
         }, error -> {
-            String message = UserMessages.describe(error, action);
-            errorMessage.set(message);
+            UserMessage message = UserMessages.of(error, action);
+            errorMessage.set(message.whatHappened());
             session.reportError(message);
         });
     }

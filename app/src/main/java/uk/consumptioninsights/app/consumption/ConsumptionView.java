@@ -1,6 +1,7 @@
 package uk.consumptioninsights.app.consumption;
 
 import javafx.beans.value.ObservableStringValue;
+import uk.consumptioninsights.app.controls.FeatureStylesheet;
 import uk.consumptioninsights.app.controls.SettlementTimeAxis;
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class ConsumptionView {
     private static final double KEY_PAN = 0.1;
 
     private final ConsumptionViewModel vm;
-    private final VBox root = new VBox();
+    private final VBox root = FeatureStylesheet.added(new VBox(), ConsumptionView.class, "consumption.css");
     private final SettlementTimeAxis xAxis = new SettlementTimeAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import uk.consumptioninsights.app.controls.FeatureStylesheet;
 import uk.consumptioninsights.app.controls.Banners;
 import uk.consumptioninsights.app.controls.RestrictedPane;
 import uk.consumptioninsights.app.controls.TextColumns;
@@ -33,7 +34,7 @@ public final class GovernanceView {
 
     private static final double ROW = 30;
 
-    private final ScrollPane root = new ScrollPane();
+    private final ScrollPane root = FeatureStylesheet.added(new ScrollPane(), GovernanceView.class, "governance.css");
 
     public GovernanceView(GovernanceViewModel vm) {
         Label title = new Label("Governance & Consent");

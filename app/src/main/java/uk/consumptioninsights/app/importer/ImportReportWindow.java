@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import uk.consumptioninsights.app.controls.FeatureStylesheet;
 import uk.consumptioninsights.app.controls.TextColumns;
 
 /**
@@ -93,7 +94,7 @@ final class ImportReportWindow {
 
         VBox content = new VBox(title, summary, workspace, tableTitle, table, flaggedTitle, flaggedTable);
         content.getStyleClass().add("page");
-        BorderPane root = new BorderPane(content);
+        BorderPane root = FeatureStylesheet.added(new BorderPane(content), ImportReportWindow.class, "importer.css");
         root.setBottom(buttons);
         root.getStyleClass().add("import-report");
         buttons.getStyleClass().add("import-report-buttons");

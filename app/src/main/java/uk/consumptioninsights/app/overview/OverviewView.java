@@ -13,11 +13,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import uk.consumptioninsights.app.controls.FeatureStylesheet;
 
 /** Four KPI cards, each with its provenance underneath. Binds to {@link OverviewViewModel}; no logic. */
 public final class OverviewView {
 
-    private final VBox root = new VBox();
+    private final VBox root = FeatureStylesheet.added(new VBox(), OverviewView.class, "overview.css");
 
     public OverviewView(OverviewViewModel vm) {
         Label title = new Label("Overview");

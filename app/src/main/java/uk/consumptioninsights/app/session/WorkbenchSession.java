@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import uk.consumptioninsights.app.common.UserMessage;
 import uk.consumptioninsights.dataaccess.source.DateRange;
 import uk.consumptioninsights.dataaccess.source.Provenance;
 import uk.consumptioninsights.model.access.PurposeRole;
@@ -26,6 +27,8 @@ public final class WorkbenchSession {
     private final ObjectProperty<PurposeRole> role = new SimpleObjectProperty<>(this, "role", PurposeRole.SETTLEMENT);
     private final ReadOnlyObjectWrapper<ViewQuery> query = new ReadOnlyObjectWrapper<>(this, "query");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    /** The banner's message whole (what to do, details); its first sentence is {@link #errorMessage}. */
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ObservableMap<PurposeRole, List<Provenance>> provenance =
             FXCollections.observableMap(new EnumMap<>(PurposeRole.class));
     /** One wrapper for everyone: an unmodifiable wrapper listens to its backing map weakly, so it must stay referenced. */
@@ -57,7 +60,7 @@ public final class WorkbenchSession {
     /** Every tab reloads for this role and range; a new generation even when nothing else changed. */
     public void publish(PurposeRole forRole, DateRange range) {
         if (!lasting) {
-            errorMessage.set(null);
+            show(null);
         }
         query.set(new ViewQuery(forRole, range, ++generation));
     }
@@ -78,7 +81,12 @@ public final class WorkbenchSession {
 
     /** An error about what the tabs show now: the next publish (new source, role or dates) clears it. */
     public void reportError(String message) {
-        errorMessage.set(message);
+        reportError(message == null ? null : UserMessage.plain(message));
+    }
+
+    /** As {@link #reportError(String)}, with what to do and the details the details dialog shows. */
+    public void reportError(UserMessage message) {
+        show(message);
         lasting = false;
     }
 
@@ -87,13 +95,27 @@ public final class WorkbenchSession {
      * the command line or a double-click): it stays until dismissed, however the tabs change meanwhile.
      */
     public void reportLastingError(String message) {
-        errorMessage.set(message);
+        reportLastingError(message == null ? null : UserMessage.plain(message));
+    }
+
+    public void reportLastingError(UserMessage message) {
+        show(message);
         lasting = true;
     }
 
     public void dismissError() {
-        errorMessage.set(null);
+        show(null);
         lasting = false;
+    }
+
+    /** The banner's message whole, or null when there is nothing to say. */
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    private void show(UserMessage message) {
+        error.set(message);
+        errorMessage.set(message == null ? null : message.whatHappened());
     }
 
     /** Record where a role's figures came from; the governance tab shows the relations each role read. */

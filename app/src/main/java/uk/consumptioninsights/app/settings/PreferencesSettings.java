@@ -28,6 +28,7 @@ public final class PreferencesSettings implements Settings {
     private static final String HEIGHT = "windowHeight";
     private static final String IMPORT_FOLDER = "lastImportFolder";
     private static final String PROVIDER = "provider.";
+    private static final String THEME = "theme";
 
     private final Preferences node;
 
@@ -96,6 +97,26 @@ public final class PreferencesSettings implements Settings {
     @Override
     public void saveLastImportFolder(Path folder) {
         node.put(IMPORT_FOLDER, folder.toAbsolutePath().toString());
+        flush();
+    }
+
+    @Override
+    public Optional<ThemeChoice> theme() {
+        String stored = node.get(THEME, null);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ThemeChoice.valueOf(stored));
+        } catch (IllegalArgumentException e) {
+            LOG.info("Ignoring unknown remembered theme {}", stored);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void saveTheme(ThemeChoice choice) {
+        node.put(THEME, choice.name());
         flush();
     }
 

@@ -29,6 +29,14 @@ public interface Settings {
     default void saveLastProviderConnection(ProviderConnection connection) {
     }
 
+    /** The theme chosen in View → Theme; empty before the first choice (the workbench then follows the system). */
+    default Optional<ThemeChoice> theme() {
+        return Optional.empty();
+    }
+
+    default void saveTheme(ThemeChoice choice) {
+    }
+
     record WindowSize(double width, double height) {
     }
 
@@ -43,6 +51,7 @@ public interface Settings {
             private WindowSize size;
             private Path importFolder;
             private ProviderConnection provider;
+            private ThemeChoice theme;
 
             @Override
             public Optional<PurposeRole> lastRole() {
@@ -82,6 +91,16 @@ public interface Settings {
             @Override
             public void saveLastProviderConnection(ProviderConnection connection) {
                 provider = connection;
+            }
+
+            @Override
+            public Optional<ThemeChoice> theme() {
+                return Optional.ofNullable(theme);
+            }
+
+            @Override
+            public void saveTheme(ThemeChoice choice) {
+                theme = choice;
             }
         };
     }

@@ -36,7 +36,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
+import uk.consumptioninsights.app.controls.FeatureStylesheet;
 import uk.consumptioninsights.app.controls.Banners;
+import uk.consumptioninsights.app.controls.ErrorDetailsDialog;
 import uk.consumptioninsights.app.common.Formats;
 import uk.consumptioninsights.model.access.PurposeRole;
 
@@ -57,8 +59,9 @@ public final class ShellView {
 
     private final ShellViewModel vm;
     private final Runnable onQuit;
-    private final BorderPane root = new BorderPane();
+    private final BorderPane root = FeatureStylesheet.added(new BorderPane(), ShellView.class, "shell.css");
     private final TabPane tabs = new TabPane();
+    private Menu viewMenu;
 
     public ShellView(ShellViewModel vm, List<Page> pages, Runnable onQuit) {
         this(vm, pages, List.of(), List.of(), onQuit);
@@ -87,6 +90,12 @@ public final class ShellView {
         return tabs;
     }
 
+    /** Adds items other parts of the window own (the theme) to the end of the View menu, after a separator. */
+    public void addToViewMenu(MenuItem... items) {
+        viewMenu.getItems().add(new SeparatorMenuItem());
+        viewMenu.getItems().addAll(items);
+    }
+
     private MenuBar menuBar(List<MenuItem> fileItems) {
         MenuItem quit = new MenuItem("_Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
@@ -108,6 +117,7 @@ public final class ShellView {
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.activity().runningProperty().not());
         Menu view = new Menu("_View", null, refresh, cancel, new SeparatorMenuItem());
+        viewMenu = view;
         String[] names = {"_Overview", "C_onsumption", "_Anomalies", "_Governance & Consent", "_Data Sharing"};
         for (int i = 0; i < names.length; i++) {
             int index = i;
@@ -268,7 +278,8 @@ public final class ShellView {
         message.textProperty().bind(vm.errorMessageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox banner = new HBox(title, message, Banners.dismissButton("dismissError", vm::dismissError));
+        HBox banner = new HBox(title, message, ErrorDetailsDialog.detailsButton("errorDetailsButton", vm.session().errorProperty()),
+                Banners.dismissButton("dismissError", vm::dismissError));
         banner.setId("errorBanner");
         banner.getStyleClass().add("error-banner");
         return Banners.shownWhen(banner, vm.errorMessageProperty().isNotEmpty());

@@ -50,6 +50,18 @@ class PreferencesSettingsTest {
     }
 
     @Test
+    void remembersTheThemeAndIgnoresOneItDoesNotKnow() {
+        PreferencesSettings settings = new PreferencesSettings(node);
+        assertThat(settings.theme()).isEmpty();
+
+        settings.saveTheme(ThemeChoice.DARK);
+
+        assertThat(new PreferencesSettings(node).theme()).contains(ThemeChoice.DARK);
+        node.put("theme", "SEPIA");
+        assertThat(new PreferencesSettings(node).theme()).isEmpty();
+    }
+
+    @Test
     void ignoresARoleItDoesNotKnow() {
         node.put("lastRole", "AUDITOR");
         assertThat(new PreferencesSettings(node).lastRole()).isEmpty();

@@ -1,0 +1,7 @@
+package uk.consumptioninsights.app.theme;
+
+/** Which of the two themes is showing. */
+public enum Appearance {
+    LIGHT,
+    DARK
+}
