@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:model/src/main/java/uk/consumptioninsights/model/access/MeterIdentityRedaction.java
 package uk.consumptioninsights.model.access;
-========
-package uk.consumptioninsights.app.common;
->>>>>>>> issue17-structure:app/src/main/java/uk/consumptioninsights/app/common/MeterIdentityRedaction.java
 
 import java.util.regex.Pattern;
 
