@@ -42,10 +42,10 @@ final class StartupMilestones {
             }
         });
         ShareViewModel shares = context.shares();
-        shares.consumptionChoiceProperty().addListener((o, old, choice) -> {
-            if (choice != null && shares.browserOpenProperty().get() && shares.catalogProperty().get() != null) {
-                LOG.info("Share browser shows {}: {} tables listed", shares.catalogProperty().get().profile().getFileName(),
-                        shares.catalogProperty().get().tables().size());
+        // The share browser's tree shows the catalogue it is given; a new profile always brings a new catalogue.
+        shares.catalogProperty().addListener((o, old, catalog) -> {
+            if (catalog != null && shares.browserOpenProperty().get()) {
+                LOG.info("Share browser shows {}: {} tables listed", catalog.profile().getFileName(), catalog.tables().size());
             }
         });
     }
