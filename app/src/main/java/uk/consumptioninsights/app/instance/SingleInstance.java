@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -42,12 +43,21 @@ public final class SingleInstance implements AutoCloseable {
     private final FileLock lock;
     private final ServerSocket server;
     private final String token;
+    private final Path dataHome;
+    private Thread listener;
 
-    private SingleInstance(FileChannel lockChannel, FileLock lock, ServerSocket server, String token) {
+    /**
+     * Data homes this JVM holds. Checked before the lock file is opened again: on Linux, closing any channel to the
+     * lock file would drop this process's lock (POSIX record locks belong to the process, not the channel).
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private SingleInstance(FileChannel lockChannel, FileLock lock, ServerSocket server, String token, Path dataHome) {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.server = server;
         this.token = token;
+        this.dataHome = dataHome;
     }
 
     /**
@@ -56,6 +66,23 @@ public final class SingleInstance implements AutoCloseable {
      */
     public static Optional<SingleInstance> claim(Path dataHome, OpenRequests requests) throws IOException {
         OwnerOnly.folder(dataHome);
+        Path key = dataHome.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            return Optional.empty();
+        }
+        boolean claimed = false;
+        try {
+            Optional<SingleInstance> instance = claimLock(dataHome, requests);
+            claimed = instance.isPresent();
+            return instance;
+        } finally {
+            if (!claimed) {
+                HELD.remove(key);
+            }
+        }
+    }
+
+    private static Optional<SingleInstance> claimLock(Path dataHome, OpenRequests requests) throws IOException {
         FileChannel channel = FileChannel.open(dataHome.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -74,10 +101,10 @@ public final class SingleInstance implements AutoCloseable {
             new SecureRandom().nextBytes(secret);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             new InstanceAddress(server.getLocalPort(), token).write(dataHome);
-            SingleInstance instance = new SingleInstance(channel, lock, server, token);
-            Thread listener = new Thread(() -> instance.serve(requests), "ciw-second-launch-listener");
-            listener.setDaemon(true);
-            listener.start();
+            SingleInstance instance = new SingleInstance(channel, lock, server, token, dataHome);
+            instance.listener = new Thread(() -> instance.serve(requests), "ciw-second-launch-listener");
+            instance.listener.setDaemon(true);
+            instance.listener.start();
             return Optional.of(instance);
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -159,7 +186,15 @@ public final class SingleInstance implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        try {
+            listener.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // A later launch finds no address instead of a port nobody listens on.
+        Files.deleteIfExists(dataHome.resolve(InstanceAddress.FILE_NAME));
         lock.release();
         lockChannel.close();
+        HELD.remove(dataHome.toAbsolutePath().normalize());
     }
 }
