@@ -17,7 +17,7 @@ run_once() {
 }
 echo "Building the default workspace in $CIW_HOME once (not timed)..."
 run_once /dev/null
-windows=(); overviews=(); cache="warm (cannot drop it here)"
+windows=(); overviews=(); cache="warm (DROP_CACHES not set, or not allowed here)"
 for i in $(seq "$RUNS"); do
   if [ "${DROP_CACHES:-0}" = 1 ] && sync && echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; then
     cache="dropped before each start"
