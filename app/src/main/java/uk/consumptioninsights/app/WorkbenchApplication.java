@@ -1,7 +1,6 @@
 package uk.consumptioninsights.app;
 
-import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -11,7 +10,8 @@ import uk.consumptioninsights.app.controls.UncaughtFailures;
 
 /**
  * The JavaFX application: one window over one {@link AppContext}. Started with the path of a .csv or .csv.gz file, it
- * imports that file once the window has a source to fall back on.
+ * imports that file once the window has a source to fall back on; with a .share profile, it opens that share. Files a
+ * later launch (or macOS) asks to open take the same path.
  */
 public final class WorkbenchApplication extends Application {
 
@@ -32,17 +32,26 @@ public final class WorkbenchApplication extends Application {
             return;
         }
         LOG.info("Starting; workspace {}", context.config().workspaceFile());
-        Optional<Path> csv = AppConfig.csvToImport(getParameters().getRaw());
-        WorkbenchWindow.show(stage, context, () -> {
+        Runnable quit = () -> {
             stage.close(); // fires onHiding, which remembers the window size
             Platform.exit();
-        });
-        csv.ifPresent(file -> {
-            LOG.info("Importing {} from the command line", file);
+        };
+        StartupMilestones.watch(stage, context, quit);
+        WorkbenchWindow.show(stage, context, quit);
+        open(getParameters().getRaw(), "the command line");
+        Launcher.openRequests().handleWith(arguments -> Platform.runLater(() -> {
+            stage.toFront();
+            open(arguments, "a later launch");
+        }));
+    }
+
+    private void open(List<String> arguments, String from) {
+        AppConfig.csvToImport(arguments).ifPresent(file -> {
+            LOG.info("Importing {} from {}", file, from);
             context.importer().importWhenReady(file);
         });
-        AppConfig.profileToOpen(getParameters().getRaw()).ifPresent(profile -> {
-            LOG.info("Opening the share profile {} from the command line", profile);
+        AppConfig.profileToOpen(arguments).ifPresent(profile -> {
+            LOG.info("Opening the share profile {} from {}", profile, from);
             context.shares().openWhenReady(profile);
         });
     }

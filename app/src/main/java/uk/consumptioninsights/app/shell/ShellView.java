@@ -9,7 +9,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DateCell;
@@ -37,6 +36,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
 import uk.consumptioninsights.app.controls.FeatureStylesheet;
+import uk.consumptioninsights.app.about.AboutDialog;
+import uk.consumptioninsights.app.about.AboutInfo;
 import uk.consumptioninsights.app.controls.Banners;
 import uk.consumptioninsights.app.controls.ErrorDetailsDialog;
 import uk.consumptioninsights.app.common.Formats;
@@ -136,13 +137,8 @@ public final class ShellView {
     }
 
     private void showAbout() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-        alert.setTitle("About");
-        alert.setHeaderText(ShellViewModel.APP_NAME);
-        alert.setContentText("Half-hourly consumption for GB electricity settlement analysts, seen through the view "
-                + "of one purpose role at a time.\n\nSource: " + vm.sourceTitleProperty().get());
-        alert.show();
+        AboutDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), ShellViewModel.APP_NAME,
+                vm.sourceTitleProperty().get(), AboutInfo.fromBuild());
     }
 
     private Node header() {
