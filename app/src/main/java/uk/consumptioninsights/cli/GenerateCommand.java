@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import uk.consumptioninsights.app.AppConfig;
-import uk.consumptioninsights.app.workspace.LocalWorkspaceOpener;
+import uk.consumptioninsights.app.source.LocalWorkspaceOpener;
 import uk.consumptioninsights.dataaccess.generate.BuildReport;
 import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.SourceDescriptor;

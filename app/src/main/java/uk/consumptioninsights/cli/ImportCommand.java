@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import uk.consumptioninsights.app.AppConfig;
 import uk.consumptioninsights.app.importer.ImportedSource;
-import uk.consumptioninsights.app.workspace.ImportedWorkspaces;
+import uk.consumptioninsights.app.source.ImportedWorkspaces;
 import uk.consumptioninsights.dataaccess.importer.CsvImportReport;
 import uk.consumptioninsights.dataaccess.importer.RejectionKind;
 

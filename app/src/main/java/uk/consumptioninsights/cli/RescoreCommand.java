@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
-import uk.consumptioninsights.app.workspace.LocalWorkspaceRescoring;
+import uk.consumptioninsights.app.source.LocalWorkspaceRescoring;
 import uk.consumptioninsights.dataaccess.rescoring.WorkspaceRescorer.RescoreSummary;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.model.anomaly.AnomalyType;

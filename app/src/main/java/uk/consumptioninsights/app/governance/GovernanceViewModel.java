@@ -37,7 +37,6 @@ import uk.consumptioninsights.dataaccess.source.ConsumptionSource;
 import uk.consumptioninsights.dataaccess.source.MeterChoice;
 import uk.consumptioninsights.dataaccess.source.MeterSearch;
 import uk.consumptioninsights.dataaccess.source.Provenance;
-import uk.consumptioninsights.model.access.MeterIdentityRedaction;
 import uk.consumptioninsights.model.access.PurposeRole;
 import uk.consumptioninsights.model.time.SettlementCalendar;
 

@@ -15,7 +15,6 @@ import uk.consumptioninsights.app.task.SameThreadTaskRunner;
 import uk.consumptioninsights.app.testsupport.FakeSource;
 import uk.consumptioninsights.dataaccess.governance.Grant;
 import uk.consumptioninsights.dataaccess.source.SourceException;
-import uk.consumptioninsights.model.access.MeterIdentityRedaction;
 import uk.consumptioninsights.model.access.PurposeRole;
 
 /** The Governance tab's enforcement sections, fed by the in-memory governance fixture, without the toolkit. */
