@@ -80,10 +80,6 @@ public final class AnomaliesViewModel extends FeatureViewModel {
         startListening();
     }
 
-    static String meterColumnTitleFor(PurposeRole role) {
-        return AnomalyTable.meterColumnTitleFor(role);
-    }
-
     @Override
     protected void clearForRole(PurposeRole newRole) {
         shownRole = newRole;
@@ -107,10 +103,8 @@ public final class AnomaliesViewModel extends FeatureViewModel {
                 progress -> {
                     AnomalyListing listing = source.anomalies(query.role(), query.range());
                     progress.checkCancelled();
-                    ConsumptionSeries line = ScreenSizedSeries.fetch(source, query.role(), new SeriesScope.AllMeters(),
-                            query.range(), BACKDROP_POINTS);
-                    progress.checkCancelled();
-                    return new Loaded(listing, line, source.champion(query.role(), query.range()));
+                    return new Loaded(listing, ScreenSizedSeries.fetch(source, query.role(), new SeriesScope.AllMeters(),
+                            query.range(), BACKDROP_POINTS), source.champion(query.role(), query.range()));
                 },
                 answer -> show(query, answer));
     }

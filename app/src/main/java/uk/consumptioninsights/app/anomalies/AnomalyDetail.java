@@ -86,7 +86,7 @@ public final class AnomalyDetail {
             from = row.start();
             to = row.end();
             scope = new SeriesScope.OneMeter(row.meterLabel(), row.meterLabel());
-            seriesTitle.set(AnomaliesViewModel.meterColumnTitleFor(role) + " " + row.meterLabel() + " around the event");
+            seriesTitle.set(AnomalyTable.meterColumnTitleFor(role) + " " + row.meterLabel() + " around the event");
         } else {
             CountItem c = (CountItem) item;
             title.set(c.type() + " · " + c.severity());
