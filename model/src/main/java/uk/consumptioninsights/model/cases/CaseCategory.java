@@ -1,11 +1,9 @@
 package uk.consumptioninsights.model.cases;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import uk.consumptioninsights.model.anomaly.AnomalyType;
 
 /** What a case is about: one of the four anomaly types, a data-quality finding, or anything else. */
-public enum CaseCategory {
+public enum CaseCategory implements CaseCode {
     THEFT_BYPASS(AnomalyType.THEFT_BYPASS.code(), AnomalyType.THEFT_BYPASS.label()),
     METER_MALFUNCTION(AnomalyType.METER_MALFUNCTION.code(), AnomalyType.METER_MALFUNCTION.label()),
     NETWORK_ANOMALY(AnomalyType.NETWORK_ANOMALY.code(), AnomalyType.NETWORK_ANOMALY.label()),
@@ -22,6 +20,7 @@ public enum CaseCategory {
     }
 
     /** The stable value stored in data; the anomaly types keep their own codes. */
+    @Override
     public String code() {
         return code;
     }
@@ -41,12 +40,6 @@ public enum CaseCategory {
     }
 
     public static CaseCategory fromCode(String code) {
-        for (CaseCategory category : values()) {
-            if (category.code.equals(code)) {
-                return category;
-            }
-        }
-        throw new IllegalArgumentException("'" + code + "' is not a case category. Known categories: "
-                + Arrays.stream(values()).map(CaseCategory::code).collect(Collectors.joining(", ")) + ".");
+        return CaseCode.of(CaseCategory.class, code, "case category", "categories");
     }
 }

@@ -1,10 +1,8 @@
 package uk.consumptioninsights.model.cases;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** What an activity trail entry records: the raising of the case, or the change of one field. */
-public enum CaseField {
+public enum CaseField implements CaseCode {
     RAISED("raised", "Raised"),
     TITLE("title", "Title"),
     CATEGORY("category", "Category"),
@@ -21,6 +19,7 @@ public enum CaseField {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -30,12 +29,6 @@ public enum CaseField {
     }
 
     public static CaseField fromCode(String code) {
-        for (CaseField field : values()) {
-            if (field.code.equals(code)) {
-                return field;
-            }
-        }
-        throw new IllegalArgumentException("'" + code + "' is not a case field. Known fields: "
-                + Arrays.stream(values()).map(CaseField::code).collect(Collectors.joining(", ")) + ".");
+        return CaseCode.of(CaseField.class, code, "case field", "fields");
     }
 }

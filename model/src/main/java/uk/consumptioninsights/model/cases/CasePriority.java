@@ -1,10 +1,8 @@
 package uk.consumptioninsights.model.cases;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** How soon a case needs working on; declared most urgent first. */
-public enum CasePriority {
+public enum CasePriority implements CaseCode {
     URGENT("urgent", "Urgent"),
     HIGH("high", "High"),
     MEDIUM("medium", "Medium"),
@@ -18,6 +16,7 @@ public enum CasePriority {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -27,12 +26,6 @@ public enum CasePriority {
     }
 
     public static CasePriority fromCode(String code) {
-        for (CasePriority priority : values()) {
-            if (priority.code.equals(code)) {
-                return priority;
-            }
-        }
-        throw new IllegalArgumentException("'" + code + "' is not a case priority. Known priorities: "
-                + Arrays.stream(values()).map(CasePriority::code).collect(Collectors.joining(", ")) + ".");
+        return CaseCode.of(CasePriority.class, code, "case priority", "priorities");
     }
 }

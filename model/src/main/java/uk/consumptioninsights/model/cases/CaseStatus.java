@@ -1,9 +1,7 @@
 package uk.consumptioninsights.model.cases;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where a case stands. The allowed moves, and no others:
@@ -17,7 +15,7 @@ import java.util.stream.Collectors;
  * Escalation is optional (most cases are resolved by the analyst investigating them); a case cannot be resolved or
  * closed without having been investigated, and staying in the same status is not a move.
  */
-public enum CaseStatus {
+public enum CaseStatus implements CaseCode {
     OPEN("open", "Open"),
     INVESTIGATING("investigating", "Investigating"),
     ESCALATED("escalated", "Escalated"),
@@ -32,6 +30,7 @@ public enum CaseStatus {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -64,12 +63,6 @@ public enum CaseStatus {
     }
 
     public static CaseStatus fromCode(String code) {
-        for (CaseStatus status : values()) {
-            if (status.code.equals(code)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("'" + code + "' is not a case status. Known statuses: "
-                + Arrays.stream(values()).map(CaseStatus::code).collect(Collectors.joining(", ")) + ".");
+        return CaseCode.of(CaseStatus.class, code, "case status", "statuses");
     }
 }
