@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import uk.consumptioninsights.dataaccess.quality.MeterGap;
 import uk.consumptioninsights.dataaccess.quality.QualitySummary;
-import uk.consumptioninsights.dataaccess.quality.SettlementDayQuality;
+import uk.consumptioninsights.dataaccess.quality.WorkspaceDayQuality;
 import uk.consumptioninsights.dataaccess.quality.WorkspaceQuality;
 import uk.consumptioninsights.dataaccess.workspace.LocalWorkspace;
 import uk.consumptioninsights.model.access.PurposeRole;
@@ -49,7 +49,7 @@ final class QualityCommand implements Callable<Integer> {
 
     private static List<String> lines(QualitySummary summary) {
         List<String> lines = new ArrayList<>();
-        SettlementDayQuality total = summary.total();
+        WorkspaceDayQuality total = summary.total();
         if (total == null) {
             lines.add("The workspace holds no readings.");
             return lines;
@@ -68,7 +68,7 @@ final class QualityCommand implements Callable<Integer> {
         lines.add("");
         lines.add(String.format("%-10s %7s %7s %9s %9s %8s %8s %8s %7s %6s  %s", "date", "periods", "meters", "expected",
                 "present", "missing", "flagged", "negative", "repeat", "late", ""));
-        for (SettlementDayQuality d : summary.days()) {
+        for (WorkspaceDayQuality d : summary.days()) {
             lines.add(String.format(Locale.UK, "%-10s %7d %7d %9d %9d %8d %8d %8d %7d %6d  %s", d.settlementDate(),
                     d.periodsInDay(), d.metersExpected(), d.readingsExpected(), d.readingsPresent(), d.readingsMissing(),
                     d.readingsFlagged(), d.negativeReadings(), d.duplicateDeliveries(), d.lateRejected(),
@@ -86,7 +86,7 @@ final class QualityCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> json(QualitySummary summary, LocalWorkspace workspace) {
-        SettlementDayQuality total = summary.total();
+        WorkspaceDayQuality total = summary.total();
         return JsonTree.object("ok", true, "workspace", workspace.file().toAbsolutePath(),
                 "purpose", PurposeOption.code(summary.role()),
                 "days", summary.days().stream().map(QualityCommand::day).toList(),
@@ -100,7 +100,7 @@ final class QualityCommand implements Callable<Integer> {
                 "readTypesRecorded", summary.readTypesRecorded());
     }
 
-    private static Map<String, Object> day(SettlementDayQuality d) {
+    private static Map<String, Object> day(WorkspaceDayQuality d) {
         return JsonTree.object("settlementDate", d.settlementDate(), "gspGroup", d.gspGroup(),
                 "periodsInDay", d.periodsInDay(), "metersExpected", d.metersExpected(),
                 "metersReporting", d.metersReporting(), "readingsExpected", d.readingsExpected(),

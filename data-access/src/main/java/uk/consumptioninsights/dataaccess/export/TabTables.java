@@ -17,7 +17,7 @@ import uk.consumptioninsights.dataaccess.governance.Grant;
 import uk.consumptioninsights.dataaccess.governance.Restricted;
 import uk.consumptioninsights.dataaccess.governance.RowFilter;
 import uk.consumptioninsights.dataaccess.quality.QualitySummary;
-import uk.consumptioninsights.dataaccess.quality.SettlementDayQuality;
+import uk.consumptioninsights.dataaccess.quality.WorkspaceDayQuality;
 import uk.consumptioninsights.dataaccess.source.AnomalyCount;
 import uk.consumptioninsights.dataaccess.source.AnomalyListing;
 import uk.consumptioninsights.dataaccess.source.AnomalyRow;
@@ -192,7 +192,7 @@ public final class TabTables {
 
     private static ExportTable quality(QualitySummary summary) {
         List<List<Object>> rows = new ArrayList<>();
-        for (SettlementDayQuality d : summary.groupDays()) {
+        for (WorkspaceDayQuality d : summary.groupDays()) {
             rows.add(Arrays.asList(d.settlementDate(), d.gspGroup(), (long) d.periodsInDay(), d.metersExpected(),
                     d.metersReporting(), d.readingsExpected(), d.readingsPresent(), d.readingsMissing(), d.readingsFlagged(),
                     d.negativeReadings(), d.deliveries(), d.duplicateDeliveries(), d.supersededVersions(), d.lateRejected()));

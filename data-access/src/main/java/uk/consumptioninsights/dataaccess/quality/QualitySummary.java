@@ -13,7 +13,7 @@ import uk.consumptioninsights.model.access.PurposeRole;
  * @param meterGaps     the meters missing most, under the key the purpose sees; empty for aggregate-only purposes
  * @param readTypesRecorded whether the data say which reads are actual and which estimated (not yet: issue 18)
  */
-public record QualitySummary(PurposeRole role, List<SettlementDayQuality> days, List<SettlementDayQuality> groupDays,
+public record QualitySummary(PurposeRole role, List<WorkspaceDayQuality> days, List<WorkspaceDayQuality> groupDays,
                              long metersWithGaps, List<MeterGap> meterGaps, boolean readTypesRecorded) {
 
     public QualitySummary {
@@ -23,8 +23,8 @@ public record QualitySummary(PurposeRole role, List<SettlementDayQuality> days, 
     }
 
     /** Every day added together (the settlement date of the first day; periodsInDay the largest). */
-    public SettlementDayQuality total() {
-        return days.stream().reduce(SettlementDayQuality::plus).orElse(null);
+    public WorkspaceDayQuality total() {
+        return days.stream().reduce(WorkspaceDayQuality::plus).orElse(null);
     }
 
     /** Days on which some expected period has no plausible reading. */

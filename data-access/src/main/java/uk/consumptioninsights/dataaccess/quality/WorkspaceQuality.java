@@ -99,14 +99,14 @@ public final class WorkspaceQuality {
                         + "the copy of a share holds only what the provider shared, with no deliveries to judge.");
             }
             try (Connection c = workspace.newConnection()) {
-                List<SettlementDayQuality> groupDays = groupDays(c);
-                Map<LocalDate, SettlementDayQuality> days = new TreeMap<>();
-                for (SettlementDayQuality g : groupDays) {
-                    SettlementDayQuality asDay = new SettlementDayQuality(g.settlementDate(), null, g.periodsInDay(), 0, 0,
+                List<WorkspaceDayQuality> groupDays = groupDays(c);
+                Map<LocalDate, WorkspaceDayQuality> days = new TreeMap<>();
+                for (WorkspaceDayQuality g : groupDays) {
+                    WorkspaceDayQuality asDay = new WorkspaceDayQuality(g.settlementDate(), null, g.periodsInDay(), 0, 0,
                             0, 0, 0, 0, 0, 0, 0, 0, 0);
-                    days.merge(g.settlementDate(), asDay.plus(g), SettlementDayQuality::plus);
+                    days.merge(g.settlementDate(), asDay.plus(g), WorkspaceDayQuality::plus);
                 }
-                List<SettlementDayQuality> visibleGroups = role.aggregatesOnly()
+                List<WorkspaceDayQuality> visibleGroups = role.aggregatesOnly()
                         ? groupDays.stream().filter(g -> g.metersExpected() >= role.minimumGroupSize()).toList()
                         : groupDays;
                 long[] withGaps = new long[1];
@@ -118,8 +118,8 @@ public final class WorkspaceQuality {
         }
     }
 
-    private static List<SettlementDayQuality> groupDays(Connection c) throws SQLException {
-        List<SettlementDayQuality> rows = new ArrayList<>();
+    private static List<WorkspaceDayQuality> groupDays(Connection c) throws SQLException {
+        List<WorkspaceDayQuality> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(GROUP_DAYS)) {
             ps.setString(1, ReadingFlag.NEGATIVE.code());
             try (ResultSet rs = ps.executeQuery()) {
@@ -127,7 +127,7 @@ public final class WorkspaceQuality {
                     long expected = rs.getLong(6);
                     long present = rs.getLong(7);
                     long flagged = rs.getLong(8);
-                    rows.add(new SettlementDayQuality(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getInt(3),
+                    rows.add(new WorkspaceDayQuality(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getInt(3),
                             rs.getLong(4), rs.getLong(5), expected, present, flagged, rs.getLong(9),
                             expected - present - flagged, rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13)));
                 }

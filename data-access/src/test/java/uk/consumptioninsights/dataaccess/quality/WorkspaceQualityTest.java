@@ -50,7 +50,7 @@ class WorkspaceQualityTest {
     @Test
     void expectedPeriodsFollowTheCalendarAndHandMadeGapsAreCountedExactly() throws SQLException {
         QualitySummary before = new WorkspaceQuality(workspace).summarise(PurposeRole.SETTLEMENT, 100);
-        SettlementDayQuality shortDay = day(before, SHORT_DAY);
+        WorkspaceDayQuality shortDay = day(before, SHORT_DAY);
         assertThat(shortDay.periodsInDay()).isEqualTo(46);
         assertThat(day(before, SHORT_DAY.minusDays(1)).periodsInDay()).isEqualTo(48);
         assertThat(shortDay.readingsExpected()).isEqualTo(shortDay.metersExpected() * 46);
@@ -84,7 +84,7 @@ class WorkspaceQualityTest {
         assertThat(research.days()).isEqualTo(after.days());
     }
 
-    private static SettlementDayQuality day(QualitySummary summary, LocalDate date) {
+    private static WorkspaceDayQuality day(QualitySummary summary, LocalDate date) {
         return summary.days().stream().filter(d -> d.settlementDate().equals(date)).findFirst().orElseThrow();
     }
 

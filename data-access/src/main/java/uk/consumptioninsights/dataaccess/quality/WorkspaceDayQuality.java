@@ -20,7 +20,7 @@ import java.time.LocalDate;
  * @param supersededVersions  versions replaced by a later one (an estimate re-published, a correction)
  * @param lateRejected        readings that arrived after the watermark and were not merged
  */
-public record SettlementDayQuality(LocalDate settlementDate, String gspGroup, int periodsInDay, long metersExpected,
+public record WorkspaceDayQuality(LocalDate settlementDate, String gspGroup, int periodsInDay, long metersExpected,
                                    long metersReporting, long readingsExpected, long readingsPresent,
                                    long readingsFlagged, long negativeReadings, long readingsMissing, long deliveries,
                                    long duplicateDeliveries, long supersededVersions, long lateRejected) {
@@ -35,8 +35,8 @@ public record SettlementDayQuality(LocalDate settlementDate, String gspGroup, in
         return readingsExpected == 0 ? 1 : (double) readingsPresent / readingsExpected;
     }
 
-    SettlementDayQuality plus(SettlementDayQuality other) {
-        return new SettlementDayQuality(settlementDate, null, Math.max(periodsInDay, other.periodsInDay),
+    WorkspaceDayQuality plus(WorkspaceDayQuality other) {
+        return new WorkspaceDayQuality(settlementDate, null, Math.max(periodsInDay, other.periodsInDay),
                 metersExpected + other.metersExpected, metersReporting + other.metersReporting,
                 readingsExpected + other.readingsExpected, readingsPresent + other.readingsPresent,
                 readingsFlagged + other.readingsFlagged, negativeReadings + other.negativeReadings,
